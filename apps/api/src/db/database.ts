@@ -1,0 +1,54 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect, type Dialect } from "kysely";
+import { PGliteDialect } from "kysely-pglite-dialect";
+import pg from "pg";
+import type { Schema } from "./schema.js";
+
+/** Where the data lives: a PostgreSQL server, or embedded PGlite. */
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  | { kind: "pglite"; dataDir: string | "memory" };
+
+/**
+ * The connection to the system of record. `kysely` connects as the schema
+ * owner; application code must reach it only through the scopes in
+ * `scope.ts`, which drop to the restricted role.
+ */
+export interface Database {
+  kind: DatabaseTarget["kind"];
+  kysely: Kysely<Schema>;
+  close(): Promise<void>;
+}
+
+// Keep timestamps as Date and bigint counts as numbers on both drivers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** Opens the database for a target; nothing is migrated here. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  const dialect = await createDialect(target);
+  const kysely = new Kysely<Schema>({ dialect });
+  return {
+    kind: target.kind,
+    kysely,
+    close: () => kysely.destroy(),
+  };
+}
+
+async function createDialect(target: DatabaseTarget): Promise<Dialect> {
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      application_name: "ares",
+    });
+    return new PostgresDialect({ pool });
+  }
+  if (target.dataDir === "memory") {
+    return new PGliteDialect(await PGlite.create());
+  }
+  const pgDir = path.join(target.dataDir, "pg");
+  fs.mkdirSync(pgDir, { recursive: true });
+  return new PGliteDialect(await PGlite.create(pgDir));
+}

@@ -1,0 +1,18 @@
+import { sql, type Kysely, type Migration } from "kysely";
+import { tenancyCore } from "./0001_tenancy_core.js";
+
+/** Runs each statement on its own: PGlite takes one per prepared query. */
+function statements(list: readonly string[]): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      for (const statement of list) {
+        await sql.raw(statement).execute(db);
+      }
+    },
+  };
+}
+
+/** Every migration, by name; names sort in the order they apply. */
+export const migrations: Record<string, Migration> = {
+  "0001_tenancy_core": statements(tenancyCore),
+};

@@ -1,0 +1,71 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { Redis } from "ioredis";
+import { createApp } from "./app.js";
+import { resolveAuthSecret } from "./auth/secret.js";
+import { createTokenService } from "./auth/tokens.js";
+import { describeConfig, type Config } from "./config.js";
+import { openDatabase } from "./db/database.js";
+import { migrateToLatest } from "./db/migrate.js";
+import { databaseTarget } from "./db/target.js";
+import type { Logger } from "./logger.js";
+import type { Services } from "./services.js";
+
+/** A running API server and the way to stop it cleanly. */
+export interface RunningServer {
+  url: string;
+  services: Services;
+  close(): Promise<void>;
+}
+
+function connectRedis(url: string | undefined): Redis | undefined {
+  return url ? new Redis(url, { maxRetriesPerRequest: 2 }) : undefined;
+}
+
+/** Opens the database, migrates it, and builds every long-lived service. */
+export async function createServices(
+  config: Config,
+  logger: Logger,
+): Promise<Services> {
+  const db = await openDatabase(databaseTarget(config));
+  await migrateToLatest(db, logger);
+  const tokens = createTokenService(resolveAuthSecret(config, logger));
+  return { config, logger, db, redis: connectRedis(config.redisUrl), tokens };
+}
+
+function listen(server: http.Server, config: Config): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/**
+ * Starts the API. Closing stops taking connections, lets requests in
+ * flight finish (for up to ten seconds), then releases the database.
+ */
+export async function startServer(
+  config: Config,
+  logger: Logger,
+): Promise<RunningServer> {
+  logger.info({ config: describeConfig(config) }, "starting");
+  const services = await createServices(config, logger);
+  const server = http.createServer(createApp(services));
+  const address = await listen(server, config);
+  const url = `http://${address.address}:${address.port}`;
+  logger.info({ url, appUrl: config.appUrl }, "listening");
+
+  async function close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    await closed;
+    clearTimeout(force);
+    services.redis?.disconnect();
+    await services.db.close();
+  }
+
+  return { url, services, close };
+}

@@ -1,0 +1,14 @@
+import type { Redis } from "ioredis";
+import type { TokenService } from "./auth/tokens.js";
+import type { Config } from "./config.js";
+import type { Database } from "./db/database.js";
+import type { Logger } from "./logger.js";
+
+/** The long-lived parts a request handler may use, built once at start-up. */
+export interface Services {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  redis: Redis | undefined;
+  tokens: TokenService;
+}

@@ -1,0 +1,73 @@
+import { expect, test } from "@playwright/test";
+
+import { fillSignupForm, newRegistration } from "./support";
+
+test("signs up a new organization, signs out and signs back in", async ({
+  page,
+}) => {
+  const registration = newRegistration();
+
+  await page.goto("/signup");
+  await fillSignupForm(page, registration);
+  await page.getByRole("button", { name: "Create organization" }).click();
+
+  await expect(page).toHaveURL("/");
+  const orgHeading = page.getByRole("heading", {
+    name: registration.organizationName,
+  });
+  await expect(orgHeading).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL("/login");
+
+  await page.getByLabel("Email").fill(registration.email);
+  await page.getByLabel("Password", { exact: true }).fill(registration.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page).toHaveURL("/");
+  await expect(orgHeading).toBeVisible();
+});
+
+test("sends visitors who are not signed in to the sign-in page", async ({
+  page,
+}) => {
+  await page.goto("/");
+
+  await expect(page).toHaveURL("/login");
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+});
+
+test("shows field errors for a short password and a registered email", async ({
+  page,
+  request,
+}) => {
+  const taken = newRegistration();
+  const registered = await request.post("/api/auth/register", { data: taken });
+  expect(registered.status()).toBe(201);
+  const registerCalls: string[] = [];
+  page.on("request", (sent) => {
+    if (sent.url().endsWith("/api/auth/register")) {
+      registerCalls.push(sent.url());
+    }
+  });
+
+  await page.goto("/signup");
+  await fillSignupForm(page, { ...newRegistration(), email: taken.email });
+  const password = page.getByLabel("Password", { exact: true });
+  await password.fill("short");
+  await page.getByRole("button", { name: "Create organization" }).click();
+
+  await expect(password).toHaveAccessibleDescription(
+    "Use at least 10 characters",
+  );
+  expect(registerCalls).toHaveLength(0);
+
+  await password.fill("a long enough password");
+  await page.getByRole("button", { name: "Create organization" }).click();
+
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription(
+    "This email is already registered",
+  );
+  expect(registerCalls).toHaveLength(1);
+  await expect(page).toHaveURL("/signup");
+});

@@ -1,0 +1,31 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+/** Port of the API that `npm run dev` forwards `/api` requests to. */
+const apiPort = process.env.API_PORT ?? "3000";
+
+/**
+ * Libraries change less often than the app, so they get chunks of their own
+ * that browsers can keep cached across releases.
+ */
+const vendorChunks = [
+  { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+  { name: "mantine", test: /node_modules[\\/]@mantine[\\/]/ },
+  { name: "vendor", test: /node_modules[\\/]/ },
+];
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: vendorChunks } },
+    },
+  },
+  server: {
+    proxy: {
+      "/api": `http://localhost:${apiPort}`,
+    },
+  },
+});
