@@ -65,7 +65,8 @@ export function createApp(services: Services): Express {
       genReqId: assignRequestId,
       customAttributeKeys: { reqId: "requestId" },
       serializers: {
-        req: (req: { method: string; url: string }) => ({
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
           method: req.method,
           url: req.url,
         }),

@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { pino, type DestinationStream, type Logger } from "pino";
 import { currentContext } from "./context.js";
 
 export type { Logger };
@@ -20,8 +20,11 @@ const redactedPaths = [
  * Creates the one application logger. Every line carries the request id,
  * tenant and user of the request it was written in, when there is one.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(
+  level: string,
+  destination?: DestinationStream,
+): Logger {
+  const options = {
     level,
     redact: { paths: redactedPaths, censor: "[redacted]" },
     mixin() {
@@ -35,5 +38,6 @@ export function createLogger(level: string): Logger {
         userId: context.identity?.userId,
       };
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

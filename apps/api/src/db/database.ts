@@ -8,7 +8,7 @@ import type { Schema } from "./schema.js";
 
 /** Where the data lives: a PostgreSQL server, or embedded PGlite. */
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string }
+  | { kind: "postgres"; url: string; poolSize?: number | undefined }
   | { kind: "pglite"; dataDir: string | "memory" };
 
 /**
@@ -25,9 +25,15 @@ export interface Database {
 // Keep timestamps as Date and bigint counts as numbers on both drivers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+/** Called when an idle pooled connection fails, e.g. the server restarts. */
+export type ConnectionErrorListener = (error: Error) => void;
+
 /** Opens the database for a target; nothing is migrated here. */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  const dialect = await createDialect(target);
+export async function openDatabase(
+  target: DatabaseTarget,
+  onConnectionError: ConnectionErrorListener = () => undefined,
+): Promise<Database> {
+  const dialect = await createDialect(target, onConnectionError);
   const kysely = new Kysely<Schema>({ dialect });
   return {
     kind: target.kind,
@@ -36,13 +42,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   };
 }
 
-async function createDialect(target: DatabaseTarget): Promise<Dialect> {
+async function createDialect(
+  target: DatabaseTarget,
+  onConnectionError: ConnectionErrorListener,
+): Promise<Dialect> {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({
       connectionString: target.url,
-      max: 10,
+      max: target.poolSize ?? 10,
       application_name: "ares",
     });
+    // The pool replaces a broken idle connection by itself; without a
+    // listener the error would end the process.
+    pool.on("error", onConnectionError);
     return new PostgresDialect({ pool });
   }
   if (target.dataDir === "memory") {
