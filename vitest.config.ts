@@ -10,7 +10,11 @@ export default defineConfig({
       extends: true,
       test: {
         name: backend,
-        include: ["apps/*/src/**/*.test.ts", "packages/*/src/**/*.test.ts"],
+        // Only the API's suites touch the database, so only they run twice.
+        include:
+          backend === "pglite"
+            ? ["apps/*/src/**/*.test.ts", "packages/*/src/**/*.test.ts"]
+            : ["apps/api/src/**/*.test.ts"],
         env: { ARES_TEST_DB: backend },
         globalSetup: ["apps/api/test/global-setup.ts"],
         pool: "forks",
