@@ -42,7 +42,10 @@ function healthRoutes(services: Services): express.Router {
       await services.redis?.ping();
     } catch (error) {
       services.logger.warn({ err: error }, "not ready");
-      throw new AppError("service_unavailable", "A backing service is unavailable");
+      throw new AppError(
+        "service_unavailable",
+        "A backing service is unavailable",
+      );
     }
     res.json({ status: "ready" });
   });
@@ -112,6 +115,6 @@ export function createApp(services: Services): Express {
     app.use(webAppRouter(webDist));
   }
   app.use(unknownRoute);
-  app.use(errorHandler(logger));
+  app.use(errorHandler);
   return app;
 }

@@ -14,7 +14,13 @@ describe("configuration", () => {
   });
 
   it("lists every bad setting at once", () => {
-    expect(() => loadConfig({ PORT: "seventy", DATABASE_URL: "nope", AUTH_SECRET: "short" })).toThrow(
+    expect(() =>
+      loadConfig({
+        PORT: "seventy",
+        DATABASE_URL: "nope",
+        AUTH_SECRET: "short",
+      }),
+    ).toThrow(
       /PORT.*DATABASE_URL.*AUTH_SECRET|PORT.*AUTH_SECRET.*DATABASE_URL/s,
     );
   });

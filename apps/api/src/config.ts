@@ -1,7 +1,15 @@
 import path from "node:path";
 import { z } from "zod";
 
-const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+const logLevels = [
+  "fatal",
+  "error",
+  "warn",
+  "info",
+  "debug",
+  "trace",
+  "silent",
+];
 
 const envSchema = z.object({
   NODE_ENV: z

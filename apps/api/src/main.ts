@@ -22,8 +22,12 @@ try {
       },
     );
   };
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => {
+    stop("SIGTERM");
+  });
+  process.on("SIGINT", () => {
+    stop("SIGINT");
+  });
 } catch (error) {
   logger.fatal({ err: error }, "could not start");
   process.exit(1);

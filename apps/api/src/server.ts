@@ -60,9 +60,15 @@ export async function startServer(
   logger.info({ url, appUrl: config.appUrl }, "listening");
 
   async function close(): Promise<void> {
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+    });
     server.closeIdleConnections();
-    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    const force = setTimeout(() => {
+      server.closeAllConnections();
+    }, 10_000);
     await closed;
     clearTimeout(force);
     services.redis?.disconnect();

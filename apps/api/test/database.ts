@@ -1,6 +1,10 @@
 import pg from "pg";
 import { inject } from "vitest";
-import { openDatabase, type Database, type DatabaseTarget } from "../src/db/database.js";
+import {
+  openDatabase,
+  type Database,
+  type DatabaseTarget,
+} from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { quietLogger } from "./logging.js";
 
@@ -48,7 +52,7 @@ export async function openTestDatabase(
           url: options.url ?? (await createServerDatabase()),
           poolSize: options.poolSize,
         }
-      : { kind: "pglite", dataDir: "memory" };
+      : { kind: "pglite" };
   const db = await openDatabase(target);
   await migrateToLatest(db, quietLogger());
   return db;

@@ -7,7 +7,10 @@ export function quietLogger(): Logger {
 }
 
 /** A logger whose lines are kept, parsed, for assertions. */
-export function capturingLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
+export function capturingLogger(): {
+  logger: Logger;
+  lines: Record<string, unknown>[];
+} {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 
 import { fillSignupForm, newRegistration } from "./support";
 
-test("signs up a new organization, signs out and signs back in", async ({
+test("signs up, keeps signed-in users off /login and signs back in", async ({
   page,
 }) => {
   const registration = newRegistration();
@@ -17,11 +17,17 @@ test("signs up a new organization, signs out and signs back in", async ({
   });
   await expect(orgHeading).toBeVisible();
 
+  await page.goto("/login");
+  await expect(page).toHaveURL("/");
+  await expect(orgHeading).toBeVisible();
+
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL("/login");
 
   await page.getByLabel("Email").fill(registration.email);
-  await page.getByLabel("Password", { exact: true }).fill(registration.password);
+  await page
+    .getByLabel("Password", { exact: true })
+    .fill(registration.password);
   await page.getByRole("button", { name: "Sign in" }).click();
 
   await expect(page).toHaveURL("/");

@@ -26,8 +26,12 @@ export async function fillSignupForm(
   page: Page,
   registration: Registration,
 ): Promise<void> {
-  await page.getByLabel("Organization name").fill(registration.organizationName);
+  await page
+    .getByLabel("Organization name")
+    .fill(registration.organizationName);
   await page.getByLabel("Your name").fill(registration.name);
   await page.getByLabel("Email").fill(registration.email);
-  await page.getByLabel("Password", { exact: true }).fill(registration.password);
+  await page
+    .getByLabel("Password", { exact: true })
+    .fill(registration.password);
 }

@@ -4,6 +4,9 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 
 import { App } from "./App";
+import { installValidationMessages } from "./validation-messages";
+
+installValidationMessages();
 
 const container = document.getElementById("root");
 if (container === null) {

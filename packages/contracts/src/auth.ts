@@ -2,14 +2,14 @@ import { z } from "zod";
 
 /** Emails are compared case-insensitively, so they are stored lower-cased. */
 export const emailSchema = z
-  .email({ message: "Enter a valid email address" })
+  .email({ error: "Enter a valid email address" })
   .max(254)
   .transform((email) => email.toLowerCase());
 
 export const passwordSchema = z
   .string()
-  .min(10, { message: "Use at least 10 characters" })
-  .max(256, { message: "Use at most 256 characters" });
+  .min(10, { error: "Use at least 10 characters" })
+  .max(256, { error: "Use at most 256 characters" });
 
 export const personNameSchema = z.string().trim().min(1).max(100);
 

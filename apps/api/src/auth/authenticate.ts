@@ -17,7 +17,9 @@ function bearerToken(header: string | undefined): string {
  */
 export function createAuthenticate(tokens: TokenService): RequestHandler {
   return async function authenticate(req, _res, next) {
-    const identity = await tokens.verify(bearerToken(req.headers.authorization));
+    const identity = await tokens.verify(
+      bearerToken(req.headers.authorization),
+    );
     bindIdentity(identity);
     next();
   };

@@ -1,7 +1,12 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestDatabase } from "../../test/database.js";
-import { registerOrganization, testApp, uniqueEmail, type TestHttp } from "../../test/harness.js";
+import {
+  registerOrganization,
+  testApp,
+  uniqueEmail,
+  type TestHttp,
+} from "../../test/harness.js";
 
 describe("POST /api/auth/login", () => {
   let http: TestHttp;

@@ -12,7 +12,10 @@ export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, hashOptions);
 }
 
-export function verifyPassword(hash: string, password: string): Promise<boolean> {
+export function verifyPassword(
+  hash: string,
+  password: string,
+): Promise<boolean> {
   return argon2.verify(hash, password);
 }
 

@@ -1,7 +1,12 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedTestDatabase } from "../../test/database.js";
-import { registerOrganization, testApp, uniqueEmail, type TestHttp } from "../../test/harness.js";
+import {
+  registerOrganization,
+  testApp,
+  uniqueEmail,
+  type TestHttp,
+} from "../../test/harness.js";
 import type { Database } from "../db/database.js";
 
 describe("POST /api/auth/register", () => {
@@ -79,8 +84,15 @@ describe("POST /api/auth/register", () => {
     });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe("validation_failed");
-    const paths = response.body.error.details.map((d: { path: string }) => d.path);
-    expect(paths.sort()).toEqual(["email", "name", "organizationName", "password"]);
+    const paths = response.body.error.details.map(
+      (d: { path: string }) => d.path,
+    );
+    expect(paths.sort()).toEqual([
+      "email",
+      "name",
+      "organizationName",
+      "password",
+    ]);
   });
 
   describe("when the transaction fails after the organization is written", () => {
@@ -103,11 +115,15 @@ describe("POST /api/auth/register", () => {
         )
         .execute(db.kysely);
       await sql`create trigger fail_doomed_membership before insert on memberships
-        for each row execute function fail_doomed_membership()`.execute(db.kysely);
+        for each row execute function fail_doomed_membership()`.execute(
+        db.kysely,
+      );
     });
 
     afterAll(async () => {
-      await sql`drop trigger fail_doomed_membership on memberships`.execute(db.kysely);
+      await sql`drop trigger fail_doomed_membership on memberships`.execute(
+        db.kysely,
+      );
       await sql`drop function fail_doomed_membership()`.execute(db.kysely);
     });
 
@@ -121,7 +137,10 @@ describe("POST /api/auth/register", () => {
 
       expect(response.status).toBe(500);
       expect(response.body).toEqual({
-        error: { code: "internal", message: "Something went wrong on our side" },
+        error: {
+          code: "internal",
+          message: "Something went wrong on our side",
+        },
       });
       const orgs = await db.kysely
         .selectFrom("organizations")

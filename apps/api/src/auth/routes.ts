@@ -55,14 +55,20 @@ export function authRoutes(services: Services): AnyRoute[] {
     body: registerRequestSchema,
     responses: {
       201: { description: "Organization created", schema: authResponseSchema },
-      409: { description: "Email already registered", schema: errorEnvelopeSchema },
+      409: {
+        description: "Email already registered",
+        schema: errorEnvelopeSchema,
+      },
     },
     async handler({ body }) {
       const created = await registerOrganization(db, body);
 
       const { user, organization, role } = created;
       const reply = await authResponse(services, user, organization, role);
-      logger.info({ organizationId: organization.id }, "organization registered");
+      logger.info(
+        { organizationId: organization.id },
+        "organization registered",
+      );
       return { status: 201, body: reply };
     },
   });
@@ -101,7 +107,9 @@ export function authRoutes(services: Services): AnyRoute[] {
     summary: "The signed-in user, organization and role",
     tag: "Auth",
     access: "tenant",
-    responses: { 200: { description: "Current session", schema: sessionSchema } },
+    responses: {
+      200: { description: "Current session", schema: sessionSchema },
+    },
     async handler() {
       const identity = requireIdentity();
 
@@ -118,7 +126,10 @@ export function authRoutes(services: Services): AnyRoute[] {
           .executeTakeFirst(),
       );
       if (!found) {
-        throw new AppError("unauthenticated", "You are no longer a member here");
+        throw new AppError(
+          "unauthenticated",
+          "You are no longer a member here",
+        );
       }
 
       const organization = {
@@ -126,7 +137,10 @@ export function authRoutes(services: Services): AnyRoute[] {
         name: found.organizationName,
         created_at: found.created_at,
       };
-      return { status: 200, body: presentSession(found, organization, found.role) };
+      return {
+        status: 200,
+        body: presentSession(found, organization, found.role),
+      };
     },
   });
 

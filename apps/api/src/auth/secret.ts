@@ -23,6 +23,9 @@ export function resolveAuthSecret(config: Config, logger: Logger): string {
   const secret = crypto.randomBytes(48).toString("base64url");
   fs.mkdirSync(config.dataDir, { recursive: true });
   fs.writeFileSync(file, secret, { mode: 0o600 });
-  logger.warn({ file }, "AUTH_SECRET is not set; generated a local signing key");
+  logger.warn(
+    { file },
+    "AUTH_SECRET is not set; generated a local signing key",
+  );
   return secret;
 }

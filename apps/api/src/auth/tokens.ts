@@ -68,7 +68,9 @@ export function createTokenService(secret: string): TokenService {
         const expired = error instanceof errors.JWTExpired;
         throw new AppError(
           "unauthenticated",
-          expired ? "The access token has expired" : "The access token is invalid",
+          expired
+            ? "The access token has expired"
+            : "The access token is invalid",
         );
       }
     },

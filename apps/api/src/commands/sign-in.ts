@@ -20,7 +20,11 @@ async function checkCredentials(
   password: string,
 ): Promise<UserRow> {
   const user = await loginTransaction(db, email, (tx) =>
-    tx.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst(),
+    tx
+      .selectFrom("users")
+      .selectAll()
+      .where("email", "=", email)
+      .executeTakeFirst(),
   );
   const valid = user
     ? await verifyPassword(user.password_hash, password)

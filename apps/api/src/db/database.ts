@@ -6,10 +6,13 @@ import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import type { Schema } from "./schema.js";
 
-/** Where the data lives: a PostgreSQL server, or embedded PGlite. */
+/**
+ * Where the data lives: a PostgreSQL server, or embedded PGlite in a
+ * folder (or in memory, without one).
+ */
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolSize?: number | undefined }
-  | { kind: "pglite"; dataDir: string | "memory" };
+  | { kind: "pglite"; dataDir?: string | undefined };
 
 /**
  * The connection to the system of record. `kysely` connects as the schema
@@ -57,7 +60,7 @@ async function createDialect(
     pool.on("error", onConnectionError);
     return new PostgresDialect({ pool });
   }
-  if (target.dataDir === "memory") {
+  if (!target.dataDir) {
     return new PGliteDialect(await PGlite.create());
   }
   const pgDir = path.join(target.dataDir, "pg");

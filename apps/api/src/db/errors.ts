@@ -2,7 +2,10 @@
 const uniqueViolation = "23505";
 
 /** True when `error` is a unique violation, optionally of one constraint. */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+export function isUniqueViolation(
+  error: unknown,
+  constraint?: string,
+): boolean {
   if (typeof error !== "object" || error === null) {
     return false;
   }

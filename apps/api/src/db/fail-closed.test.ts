@@ -1,7 +1,11 @@
 import crypto from "node:crypto";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sharedTestDatabase, testBackend, openTestDatabase } from "../../test/database.js";
+import {
+  sharedTestDatabase,
+  testBackend,
+  openTestDatabase,
+} from "../../test/database.js";
 import { registerOrganization, testApp } from "../../test/harness.js";
 import { runWithContext } from "../context.js";
 import type { Database } from "./database.js";
@@ -45,7 +49,9 @@ describe("tenant isolation in the database", () => {
 
   it("refuses a tenant transaction when no tenant is in context", async () => {
     const attempt = runWithContext({ requestId: "test" }, () =>
-      tenantTransaction(db, (tx) => tx.selectFrom("memberships").selectAll().execute()),
+      tenantTransaction(db, (tx) =>
+        tx.selectFrom("memberships").selectAll().execute(),
+      ),
     );
     await expect(attempt).rejects.toBeInstanceOf(TenantContextMissingError);
   });
@@ -60,8 +66,14 @@ describe("tenant isolation in the database", () => {
   it("shows no rows to the application role when no tenant is set", async () => {
     const rows = await db.kysely.transaction().execute(async (tx) => {
       await sql`select set_config('role', 'ares_app', true)`.execute(tx);
-      const organizations = await tx.selectFrom("organizations").selectAll().execute();
-      const memberships = await tx.selectFrom("memberships").selectAll().execute();
+      const organizations = await tx
+        .selectFrom("organizations")
+        .selectAll()
+        .execute();
+      const memberships = await tx
+        .selectFrom("memberships")
+        .selectAll()
+        .execute();
       const users = await tx.selectFrom("users").selectAll().execute();
       return [...organizations, ...memberships, ...users];
     });
@@ -82,8 +94,14 @@ describe("tenant isolation in the database", () => {
   it("shows a tenant only its own organization and memberships", async () => {
     const seen = await asTenant(orgA, () =>
       tenantTransaction(db, async (tx) => ({
-        organizations: await tx.selectFrom("organizations").select("id").execute(),
-        memberships: await tx.selectFrom("memberships").select("tenant_id").execute(),
+        organizations: await tx
+          .selectFrom("organizations")
+          .select("id")
+          .execute(),
+        memberships: await tx
+          .selectFrom("memberships")
+          .select("tenant_id")
+          .execute(),
       })),
     );
     expect(seen.organizations).toEqual([{ id: orgA }]);
@@ -136,12 +154,16 @@ describe("tenant isolation in the database", () => {
   it("does not carry a tenant from one transaction into the next on a connection", async () => {
     // One pooled connection, so the second transaction reuses the first's.
     const single =
-      testBackend() === "postgres" ? await openTestDatabase({ poolSize: 1 }) : db;
+      testBackend() === "postgres"
+        ? await openTestDatabase({ poolSize: 1 })
+        : db;
     const { http } = await testApp({ db: single });
     const org = await registerOrganization(http);
 
     await asTenant(org.organization.id, () =>
-      tenantTransaction(single, (tx) => tx.selectFrom("memberships").selectAll().execute()),
+      tenantTransaction(single, (tx) =>
+        tx.selectFrom("memberships").selectAll().execute(),
+      ),
     );
     const after = await single.kysely.transaction().execute(async (tx) => {
       await sql`select set_config('role', 'ares_app', true)`.execute(tx);

@@ -21,7 +21,9 @@ export async function migrateToLatest(
     log.call(logger, { migration: result.migrationName }, "migration applied");
   }
   if (error) {
-    throw error instanceof Error ? error : new Error(String(error));
+    throw error instanceof Error
+      ? error
+      : new Error("Migration failed", { cause: error });
   }
   return results.map((result) => result.migrationName);
 }

@@ -40,7 +40,9 @@ describe("row-level security coverage", () => {
 
   it("finds the tenant tables it guards", async () => {
     const tables = (await tenantTables(db.kysely)).map((t) => t.table);
-    expect(tables).toEqual(expect.arrayContaining(["memberships", "organizations"]));
+    expect(tables).toEqual(
+      expect.arrayContaining(["memberships", "organizations"]),
+    );
   });
 
   it("has RLS enabled, forced and keyed on the tenant for every tenant table", async () => {
@@ -62,7 +64,11 @@ describe("row-level security coverage", () => {
   });
 
   it("makes tenant_id NOT NULL and the first primary key column", async () => {
-    const { rows } = await sql<{ table: string; nullable: boolean; first: string }>`
+    const { rows } = await sql<{
+      table: string;
+      nullable: boolean;
+      first: string;
+    }>`
       select c.relname as "table",
              not a.attnotnull as nullable,
              (select a2.attname from pg_index i
@@ -90,8 +96,9 @@ describe("row-level security coverage", () => {
          and exists (select 1 from pg_attribute t
                       where t.attrelid = con.conrelid and t.attname = 'tenant_id')
          and exists (select 1 from pg_attribute t
-                      where t.attrelid = con.confrelid and t.attname = 'tenant_id')`
-      .execute(db.kysely);
+                      where t.attrelid = con.confrelid and t.attname = 'tenant_id')`.execute(
+      db.kysely,
+    );
     const wrong = rows.filter((r) => r.first !== "tenant_id");
     expect(wrong).toEqual([]);
   });

@@ -44,23 +44,28 @@ describe("bad input", () => {
     [
       "a wrong type",
       (name: string) =>
-        http.post("/api/auth/register").send({ ...goodRegistration(name), password: 1234567890123 }),
+        http
+          .post("/api/auth/register")
+          .send({ ...goodRegistration(name), password: 1234567890123 }),
       400,
       "validation_failed",
     ],
     [
       "an unknown field",
       (name: string) =>
-        http.post("/api/auth/register").send({ ...goodRegistration(name), role: "owner" }),
+        http
+          .post("/api/auth/register")
+          .send({ ...goodRegistration(name), role: "owner" }),
       400,
       "validation_failed",
     ],
     [
       "an over-long string",
       (name: string) =>
-        http
-          .post("/api/auth/register")
-          .send({ ...goodRegistration(name), organizationName: `${name}${"x".repeat(100)}` }),
+        http.post("/api/auth/register").send({
+          ...goodRegistration(name),
+          organizationName: `${name}${"x".repeat(100)}`,
+        }),
       400,
       "validation_failed",
     ],
@@ -76,13 +81,17 @@ describe("bad input", () => {
     [
       "a form-encoded body",
       (name: string) =>
-        http.post("/api/auth/register").type("form").send(goodRegistration(name)),
+        http
+          .post("/api/auth/register")
+          .type("form")
+          .send(goodRegistration(name)),
       415,
       "unsupported_media_type",
     ],
     [
       "a JSON array instead of an object",
-      (name: string) => http.post("/api/auth/register").send([goodRegistration(name)]),
+      (name: string) =>
+        http.post("/api/auth/register").send([goodRegistration(name)]),
       400,
       "validation_failed",
     ],
@@ -92,23 +101,29 @@ describe("bad input", () => {
       400,
       "validation_failed",
     ],
-  ])("answers %s with a clear 4xx and writes nothing", async (_label, send, status, code) => {
-    const name = `Bad input ${Math.random().toString(36).slice(2)}`;
-    const response = await send(name);
+  ])(
+    "answers %s with a clear 4xx and writes nothing",
+    async (_label, send, status, code) => {
+      const name = `Bad input ${Math.random().toString(36).slice(2)}`;
+      const response = await send(name);
 
-    expect(response.status).toBe(status);
-    expect(response.type).toBe("application/json");
-    expect(response.body.error.code).toBe(code);
-    expect(response.body.error.message).toEqual(expect.any(String));
-    expect(JSON.stringify(response.body)).not.toMatch(/at .*\.(ts|js):\d+/);
-    expect(await organizationsNamed(name)).toEqual([]);
-  });
+      expect(response.status).toBe(status);
+      expect(response.type).toBe("application/json");
+      expect(response.body.error.code).toBe(code);
+      expect(response.body.error.message).toEqual(expect.any(String));
+      expect(JSON.stringify(response.body)).not.toMatch(/at .*\.(ts|js):\d+/);
+      expect(await organizationsNamed(name)).toEqual([]);
+    },
+  );
 
   it("answers an unknown API route with 404 in the envelope", async () => {
     const response = await http.get("/api/no-such-thing");
     expect(response.status).toBe(404);
     expect(response.body).toEqual({
-      error: { code: "not_found", message: "No route for GET /api/no-such-thing" },
+      error: {
+        code: "not_found",
+        message: "No route for GET /api/no-such-thing",
+      },
     });
   });
 

@@ -1,7 +1,6 @@
 import type { ErrorCode, FieldIssue } from "@ares/contracts";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ZodError } from "zod";
-import type { Logger } from "../logger.js";
 
 const statusByCode: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -89,24 +88,22 @@ export const unknownRoute: RequestHandler = (req) => {
  * message; anything else is logged with its cause and answered as a
  * generic 500, so no stack trace or internal detail leaves the server.
  */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return function handleError(error, req, res, next) {
-    if (res.headersSent) {
-      next(error);
-      return;
-    }
-    const log = req.log ?? logger;
-    const known = toAppError(error);
-    const appError =
-      known ?? new AppError("internal", "Something went wrong on our side");
-    if (!known) {
-      log.error({ err: error, path: req.path }, "request failed");
-    } else if (appError.status === 401 || appError.status === 403) {
-      log.warn({ code: appError.code, path: req.path }, "access refused");
-    } else {
-      log.info({ code: appError.code, path: req.path }, "request refused");
-    }
-    const { code, message, details } = appError;
-    res.status(appError.status).json({ error: { code, message, details } });
-  };
-}
+export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const log = req.log;
+  const known = toAppError(error);
+  const appError =
+    known ?? new AppError("internal", "Something went wrong on our side");
+  if (!known) {
+    log.error({ err: error, path: req.path }, "request failed");
+  } else if (appError.status === 401 || appError.status === 403) {
+    log.warn({ code: appError.code, path: req.path }, "access refused");
+  } else {
+    log.info({ code: appError.code, path: req.path }, "request refused");
+  }
+  const { code, message, details } = appError;
+  res.status(appError.status).json({ error: { code, message, details } });
+};

@@ -1,5 +1,9 @@
 import { createDocument } from "zod-openapi";
-import { commonErrorResponses, type AnyRoute, type ResponseSpec } from "./route.js";
+import {
+  commonErrorResponses,
+  type AnyRoute,
+  type ResponseSpec,
+} from "./route.js";
 
 function toOpenApiPath(expressPath: string): string {
   return expressPath.replace(/:(\w+)/g, "{$1}");
@@ -48,8 +52,10 @@ export function buildOpenApiDocument(
   routes: readonly AnyRoute[],
   serverUrl: string,
 ) {
-  const paths: Record<string, Record<string, ReturnType<typeof toOperation>>> =
-    {};
+  const paths: Record<
+    string,
+    Record<string, ReturnType<typeof toOperation>>
+  > = {};
   for (const route of routes) {
     const path = toOpenApiPath(route.path);
     paths[path] = { ...paths[path], [route.method]: toOperation(route) };

@@ -3,7 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/database.js";
-import { registerOrganization, testApp, type TestHttp } from "../../test/harness.js";
+import {
+  registerOrganization,
+  testApp,
+  type TestHttp,
+} from "../../test/harness.js";
 import { capturingLogger } from "../../test/logging.js";
 
 describe("health", () => {
@@ -27,7 +31,9 @@ describe("request ids and logs", () => {
   it("echoes a well-formed X-Request-Id and makes one otherwise", async () => {
     const { http } = await testApp();
     const given = await http.get("/healthz").set("X-Request-Id", "trace-123");
-    const made = await http.get("/healthz").set("X-Request-Id", "bad id with spaces");
+    const made = await http
+      .get("/healthz")
+      .set("X-Request-Id", "bad id with spaces");
     expect(given.headers["x-request-id"]).toBe("trace-123");
     expect(made.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -42,7 +48,8 @@ describe("request ids and logs", () => {
       .set("X-Request-Id", "me-request");
 
     const completed = lines.find(
-      (line) => line.requestId === "me-request" && line.msg === "request completed",
+      (line) =>
+        line.requestId === "me-request" && line.msg === "request completed",
     );
     expect(completed).toMatchObject({
       tenantId: org.organization.id,
@@ -58,7 +65,10 @@ describe("request ids and logs", () => {
   it("logs refused input at info or warn, never error", async () => {
     const { logger, lines } = capturingLogger();
     const { http } = await testApp({ logger });
-    await http.post("/api/auth/login").set("Content-Type", "application/json").send("{");
+    await http
+      .post("/api/auth/login")
+      .set("Content-Type", "application/json")
+      .send("{");
     await http.get("/api/me");
     await http.get("/api/nothing-here");
     expect(lines.filter((line) => Number(line.level) >= 50)).toEqual([]);
@@ -78,7 +88,11 @@ describe("API reference", () => {
     const document = response.body;
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(["/api/auth/register", "/api/auth/login", "/api/me"]),
+      expect.arrayContaining([
+        "/api/auth/register",
+        "/api/auth/login",
+        "/api/me",
+      ]),
     );
     const register = document.components.schemas.RegisterRequest;
     expect(register.required).toEqual(
@@ -86,7 +100,9 @@ describe("API reference", () => {
     );
     expect(register.additionalProperties).toBe(false);
     expect(register.properties.password.minLength).toBe(10);
-    expect(document.paths["/api/me"].get.security).toEqual([{ bearerAuth: [] }]);
+    expect(document.paths["/api/me"].get.security).toEqual([
+      { bearerAuth: [] },
+    ]);
   });
 
   it("serves a browsable reference page", async () => {
@@ -99,13 +115,20 @@ describe("API reference", () => {
 describe("web app", () => {
   it("serves the built app for client routes and keeps /api for the API", async () => {
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), "ares-web-"));
-    fs.writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>Ares</title>");
+    fs.writeFileSync(
+      path.join(dist, "index.html"),
+      "<!doctype html><title>Ares</title>",
+    );
     const { http } = await testApp({ config: { webDistDir: dist } });
 
-    const page = await http.get("/projects/anything").set("Accept", "text/html");
+    const page = await http
+      .get("/projects/anything")
+      .set("Accept", "text/html");
     expect(page.status).toBe(200);
     expect(page.text).toContain("<title>Ares</title>");
-    expect(page.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(page.headers["content-security-policy"]).toContain(
+      "default-src 'self'",
+    );
     const api = await http.get("/api/unknown").set("Accept", "text/html");
     expect(api.status).toBe(404);
     expect(api.body.error.code).toBe("not_found");

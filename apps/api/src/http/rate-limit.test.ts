@@ -23,14 +23,18 @@ describe.each(stores)("rate limits kept in %s", (store) => {
     const ip = randomClientIp();
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1) {
-      statuses.push((await http.get("/api/me").set("X-Forwarded-For", ip)).status);
+      statuses.push(
+        (await http.get("/api/me").set("X-Forwarded-For", ip)).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
 
     const limited = await http.get("/api/me").set("X-Forwarded-For", ip);
     expect(limited.body.error.code).toBe("rate_limited");
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
-    const otherClient = await http.get("/api/me").set("X-Forwarded-For", randomClientIp());
+    const otherClient = await http
+      .get("/api/me")
+      .set("X-Forwarded-For", randomClientIp());
     expect(otherClient.status).toBe(401);
   });
 });

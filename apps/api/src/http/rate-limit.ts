@@ -18,7 +18,9 @@ export interface RateLimitOptions {
 }
 
 /** Builds a limiter, checking its options once, when it is created. */
-export function createRateLimiter(options: RateLimitOptions): RateLimiterAbstract {
+export function createRateLimiter(
+  options: RateLimitOptions,
+): RateLimiterAbstract {
   if (!Number.isInteger(options.points) || options.points < 1) {
     throw new Error("A rate limit needs a whole number of points above zero");
   }
@@ -42,7 +44,10 @@ export function rateLimitByIp(limiter: RateLimiterAbstract): RequestHandler {
         throw rejection;
       }
       res.setHeader("Retry-After", Math.ceil(rejection.msBeforeNext / 1000));
-      throw new AppError("rate_limited", "Too many requests; try again shortly");
+      throw new AppError(
+        "rate_limited",
+        "Too many requests; try again shortly",
+      );
     }
     next();
   };

@@ -9,7 +9,10 @@ const acceptableRequestId = /^[\w.-]{1,64}$/;
  * Takes the caller's X-Request-Id when it is well-formed, so a request can
  * be followed across services; otherwise makes one. Echoed in the response.
  */
-export function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
+export function assignRequestId(
+  req: IncomingMessage,
+  res: ServerResponse,
+): string {
   const offered = req.headers["x-request-id"];
   const id =
     typeof offered === "string" && acceptableRequestId.test(offered)
@@ -24,5 +27,6 @@ export function assignRequestId(req: IncomingMessage, res: ServerResponse): stri
  * parsed, because stream callbacks would not carry the context through.
  */
 export const requestContext: RequestHandler = (req, _res, next) => {
-  runWithContext({ requestId: String(req.id) }, next);
+  // assignRequestId above made the id, so it is always a string.
+  runWithContext({ requestId: req.id as string }, next);
 };

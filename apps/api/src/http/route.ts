@@ -45,9 +45,11 @@ export interface RouteSpec<Body = unknown, Query = unknown, Params = unknown> {
 }
 
 /** Declares a route with its types inferred from its schemas. */
-export function defineRoute<Body = undefined, Query = undefined, Params = undefined>(
-  spec: RouteSpec<Body, Query, Params>,
-): RouteSpec<Body, Query, Params> {
+export function defineRoute<
+  Body = undefined,
+  Query = undefined,
+  Params = undefined,
+>(spec: RouteSpec<Body, Query, Params>): RouteSpec<Body, Query, Params> {
   return spec;
 }
 
@@ -55,9 +57,9 @@ export function defineRoute<Body = undefined, Query = undefined, Params = undefi
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRoute = RouteSpec<any, any, any>;
 
-function parsePart<T>(schema: ZodType<T> | undefined, value: unknown): T {
+function parsePart(schema: ZodType | undefined, value: unknown): unknown {
   if (!schema) {
-    return undefined as T;
+    return undefined;
   }
   const result = schema.safeParse(value);
   if (!result.success) {

@@ -6,7 +6,9 @@ import express, { type Router } from "express";
 const moduleDir = path.dirname(fileURLToPath(import.meta.url));
 
 /** Where the built web app is: configured, or beside this package. */
-export function findWebDist(configured: string | undefined): string | undefined {
+export function findWebDist(
+  configured: string | undefined,
+): string | undefined {
   const candidates = configured
     ? [path.resolve(configured)]
     : [

@@ -1,7 +1,9 @@
 import type { Organization, Role, Session, User } from "@ares/contracts";
 import type { OrganizationRow, UserRow } from "../db/schema.js";
 
-export function presentUser(user: Pick<UserRow, "id" | "email" | "name">): User {
+export function presentUser(
+  user: Pick<UserRow, "id" | "email" | "name">,
+): User {
   return { id: user.id, email: user.email, name: user.name };
 }
 

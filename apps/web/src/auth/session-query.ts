@@ -7,9 +7,7 @@ import { fetchSession } from "../api/auth";
 export const sessionQueryKey = ["session"] as const;
 
 /** Loads the session; only asks the server while a token is held. */
-export function useSessionQuery(
-  hasToken: boolean,
-): UseQueryResult<Session, Error> {
+export function useSessionQuery(hasToken: boolean): UseQueryResult<Session> {
   return useQuery({
     queryKey: sessionQueryKey,
     queryFn: ({ signal }) => fetchSession(signal),

@@ -14,7 +14,7 @@ export function ErrorState({ title, error, onRetry }: ErrorStateProps) {
       <Alert color="red" title={title} maw={480}>
         <Stack gap="sm" align="flex-start">
           <Text size="sm">{error.message}</Text>
-          <Button variant="light" color="red" onClick={onRetry}>
+          <Button variant="white" color="red" onClick={onRetry}>
             Try again
           </Button>
         </Stack>

@@ -23,14 +23,12 @@ export function SignupPage() {
         <TextInput
           label="Organization name"
           autoComplete="organization"
-          withAsterisk
           key={form.key("organizationName")}
           {...form.getInputProps("organizationName")}
         />
         <TextInput
           label="Your name"
           autoComplete="name"
-          withAsterisk
           key={form.key("name")}
           {...form.getInputProps("name")}
         />
@@ -38,14 +36,12 @@ export function SignupPage() {
           label="Email"
           type="email"
           autoComplete="email"
-          withAsterisk
           key={form.key("email")}
           {...form.getInputProps("email")}
         />
         <PasswordInput
           label="Password"
           autoComplete="new-password"
-          withAsterisk
           key={form.key("password")}
           {...form.getInputProps("password")}
         />

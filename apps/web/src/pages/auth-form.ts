@@ -1,5 +1,5 @@
 import type { UseFormReturnType } from "@mantine/form";
-import type { FormEvent } from "react";
+import type { SyntheticEvent } from "react";
 
 import { ApiError } from "../api/api-error";
 
@@ -10,7 +10,7 @@ export interface SubmitErrorView {
 }
 
 /** No error to show. */
-export const noSubmitError: SubmitErrorView = {
+const noSubmitError: SubmitErrorView = {
   fieldErrors: {},
   formMessage: null,
 };
@@ -39,7 +39,7 @@ export function submitErrorView(error: Error | null): SubmitErrorView {
 /** What a sign-in or sign-up page needs from its form hook. */
 export interface AuthForm<Values> {
   form: UseFormReturnType<Values>;
-  handleSubmit: (event?: FormEvent<HTMLFormElement>) => void;
+  handleSubmit: (event?: SyntheticEvent<HTMLFormElement>) => void;
   isSubmitting: boolean;
   /** A problem with the whole submission, shown above the fields. */
   formMessage: string | null;

@@ -39,7 +39,9 @@ export function useLoginForm(): AuthForm<LoginRequest> {
   });
   return {
     form,
-    handleSubmit: form.onSubmit((values) => login.mutate(values)),
+    handleSubmit: form.onSubmit((values) => {
+      login.mutate(values);
+    }),
     isSubmitting: login.isPending,
     formMessage: submitErrorView(login.error).formMessage,
   };

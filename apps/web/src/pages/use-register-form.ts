@@ -53,7 +53,9 @@ export function useRegisterForm(): AuthForm<RegisterRequest> {
   });
   return {
     form,
-    handleSubmit: form.onSubmit((values) => registration.mutate(values)),
+    handleSubmit: form.onSubmit((values) => {
+      registration.mutate(values);
+    }),
     isSubmitting: registration.isPending,
     formMessage: registerErrorView(registration.error).formMessage,
   };
@@ -62,8 +64,7 @@ export function useRegisterForm(): AuthForm<RegisterRequest> {
 /** The register endpoint answers 409 only when the email is taken. */
 function registerErrorView(error: Error | null): SubmitErrorView {
   if (error instanceof ApiError && error.code === "conflict") {
-    const email =
-      error.fieldErrors.email ?? "This email is already registered";
+    const email = error.fieldErrors.email ?? "This email is already registered";
     return { fieldErrors: { email }, formMessage: null };
   }
   return submitErrorView(error);
