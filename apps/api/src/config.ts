@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -50,6 +51,16 @@ export interface Config {
   trustProxy: boolean;
   rateLimitPerMinute: number;
   webDistDir: string | undefined;
+}
+
+/**
+ * Reads `.env` from the working directory into the environment, if there
+ * is one; variables already set win.
+ */
+export function loadDotEnv(file = ".env"): void {
+  if (fs.existsSync(file)) {
+    process.loadEnvFile(file);
+  }
 }
 
 /** Parses the environment, failing with every bad setting listed at once. */

@@ -1,7 +1,8 @@
-import { loadConfig } from "./config.js";
+import { loadConfig, loadDotEnv } from "./config.js";
 import { createLogger } from "./logger.js";
 import { startServer } from "./server.js";
 
+loadDotEnv();
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 

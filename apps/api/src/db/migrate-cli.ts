@@ -1,9 +1,10 @@
-import { loadConfig } from "../config.js";
+import { loadConfig, loadDotEnv } from "../config.js";
 import { createLogger } from "../logger.js";
 import { databaseTarget } from "./target.js";
 import { openDatabase } from "./database.js";
 import { migrateToLatest } from "./migrate.js";
 
+loadDotEnv();
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const db = await openDatabase(databaseTarget(config));
