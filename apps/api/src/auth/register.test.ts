@@ -50,7 +50,7 @@ describe("POST /api/auth/register", () => {
       .select("password_hash")
       .where("id", "=", org.user.id)
       .executeTakeFirstOrThrow();
-    expect(user.password_hash).toMatch(/^\$argon2id\$/);
+    expect(user.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(user.password_hash).not.toContain(org.password);
   });
 
