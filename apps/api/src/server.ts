@@ -27,11 +27,11 @@ export async function createServices(
   config: Config,
   logger: Logger,
 ): Promise<Services> {
+  const tokens = createTokenService(resolveAuthSecret(config, logger));
   const db = await openDatabase(databaseTarget(config), (error) => {
     logger.warn({ err: error }, "database connection lost; reconnecting");
   });
   await migrateToLatest(db, logger);
-  const tokens = createTokenService(resolveAuthSecret(config, logger));
   return { config, logger, db, redis: connectRedis(config.redisUrl), tokens };
 }
 
