@@ -4,6 +4,7 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import swaggerUi from "swagger-ui-express";
 import { createAuthenticate } from "./auth/authenticate.js";
+import { passwordRoutes } from "./auth/password-routes.js";
 import { authRoutes } from "./auth/routes.js";
 import { AppError, errorHandler, unknownRoute } from "./http/errors.js";
 import { buildOpenApiDocument } from "./http/openapi.js";
@@ -12,10 +13,16 @@ import { assignRequestId, requestContext } from "./http/request-context.js";
 import { mountRoutes, type AnyRoute } from "./http/route.js";
 import { findWebDist, webAppRouter } from "./http/web-app.js";
 import type { Services } from "./services.js";
+import { userRoutes } from "./users/routes.js";
+import cookieParser from "cookie-parser";
 
 /** Every API operation, in the order the OpenAPI document lists them. */
 export function apiRoutes(services: Services): AnyRoute[] {
-  return [...authRoutes(services)];
+  return [
+    ...authRoutes(services),
+    ...passwordRoutes(services),
+    ...userRoutes(services),
+  ];
 }
 
 function securityHeaders() {
@@ -90,6 +97,7 @@ export function createApp(services: Services): Express {
   });
   app.use("/api", rateLimitByIp(limiter));
   app.use("/api", express.json({ limit: config.bodyLimit, strict: true }));
+  app.use("/api/auth", cookieParser());
   app.use("/api", requestContext);
 
   const routes = apiRoutes(services);
@@ -106,7 +114,7 @@ export function createApp(services: Services): Express {
     }),
   );
   const router = express.Router();
-  mountRoutes(router, routes, createAuthenticate(services.tokens));
+  mountRoutes(router, routes, createAuthenticate(services.tokens, services.db));
   app.use(router);
   app.use("/api", unknownRoute);
 

@@ -34,6 +34,13 @@ const envSchema = z.object({
     .transform((value) => value === "true"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   WEB_DIST_DIR: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Ares <no-reply@ares.localhost>"),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 });
 
 /** Settings read once from the environment at start-up. */
@@ -51,6 +58,10 @@ export interface Config {
   trustProxy: boolean;
   rateLimitPerMinute: number;
   webDistDir: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  sessionDays: number;
+  invitationDays: number;
 }
 
 /**
@@ -87,6 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: settings.TRUST_PROXY,
     rateLimitPerMinute: settings.RATE_LIMIT_PER_MINUTE,
     webDistDir: settings.WEB_DIST_DIR,
+    smtpUrl: settings.SMTP_URL,
+    mailFrom: settings.MAIL_FROM,
+    sessionDays: settings.SESSION_DAYS,
+    invitationDays: settings.INVITATION_DAYS,
   };
 }
 
@@ -102,5 +117,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     logLevel: config.logLevel,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
+    mail: config.smtpUrl ? "smtp" : "outbox",
   };
 }

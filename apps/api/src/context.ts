@@ -12,12 +12,9 @@ export interface Identity {
 /** What the code handling one request may know about it. */
 export interface RequestContext {
   requestId: string;
+  /** The client's address, as Express resolved it (proxy-aware). */
+  ip?: string | undefined;
   identity?: Identity;
-  /**
-   * Set only while an organization is being created, before any token for
-   * it exists; see `runAsNewTenant`.
-   */
-  newTenantId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -31,7 +28,7 @@ export function currentContext(): RequestContext | undefined {
   return storage.getStore();
 }
 
-/** Binds a verified identity to the current request. */
+/** Binds the identity a verified access token proved to this request. */
 export function bindIdentity(identity: Identity): void {
   const context = storage.getStore();
   if (!context) {
@@ -41,19 +38,20 @@ export function bindIdentity(identity: Identity): void {
 }
 
 /**
- * Runs `fn` as the organization that is being created. Sign-up is the one
- * place a tenant id exists before a token can carry it.
+ * Runs `fn` as an identity proven some other way than by a token: a
+ * password at sign-in, an invitation being accepted, an organization
+ * being created. These are the only places a tenant enters the context
+ * without an access token.
  */
-export function runAsNewTenant<T>(tenantId: string, fn: () => T): T {
+export function runAsIdentity<T>(identity: Identity, fn: () => T): T {
   const parent = storage.getStore();
   return storage.run(
-    { requestId: parent?.requestId ?? "internal", newTenantId: tenantId },
+    { requestId: parent?.requestId ?? "internal", ip: parent?.ip, identity },
     fn,
   );
 }
 
 /** The tenant of the current context, or undefined when there is none. */
 export function currentTenantId(): string | undefined {
-  const context = storage.getStore();
-  return context?.identity?.tenantId ?? context?.newTenantId;
+  return storage.getStore()?.identity?.tenantId;
 }

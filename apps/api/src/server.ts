@@ -10,6 +10,8 @@ import { migrateToLatest } from "./db/migrate.js";
 import { databaseTarget } from "./db/target.js";
 import type { Logger } from "./logger.js";
 import type { Services } from "./services.js";
+import { createMailer } from "./mail/mailer.js";
+import { createLoginThrottle, loginLimits } from "./auth/throttle.js";
 
 /** A running API server and the way to stop it cleanly. */
 export interface RunningServer {
@@ -32,7 +34,21 @@ export async function createServices(
     logger.warn({ err: error }, "database connection lost; reconnecting");
   });
   await migrateToLatest(db, logger);
-  return { config, logger, db, redis: connectRedis(config.redisUrl), tokens };
+  const redis = connectRedis(config.redisUrl);
+  return {
+    config,
+    logger,
+    db,
+    redis,
+    tokens,
+    mailer: createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      logLinks: config.env !== "production",
+      logger,
+    }),
+    loginThrottle: createLoginThrottle({ ...loginLimits, redis }),
+  };
 }
 
 function listen(server: http.Server, config: Config): Promise<AddressInfo> {

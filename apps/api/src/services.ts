@@ -3,6 +3,8 @@ import type { TokenService } from "./auth/tokens.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import type { Logger } from "./logger.js";
+import type { Mailer } from "./mail/mailer.js";
+import type { LoginThrottle } from "./auth/throttle.js";
 
 /** The long-lived parts a request handler may use, built once at start-up. */
 export interface Services {
@@ -11,4 +13,6 @@ export interface Services {
   db: Database;
   redis: Redis | undefined;
   tokens: TokenService;
+  mailer: Mailer;
+  loginThrottle: LoginThrottle;
 }

@@ -8,6 +8,8 @@ import { loadConfig, type Config } from "../src/config.js";
 import type { Database } from "../src/db/database.js";
 import type { Logger } from "../src/logger.js";
 import type { Services } from "../src/services.js";
+import { createMailer, type Mailer } from "../src/mail/mailer.js";
+import { createLoginThrottle, loginLimits } from "../src/auth/throttle.js";
 import { sharedTestDatabase } from "./database.js";
 import { quietLogger } from "./logging.js";
 
@@ -19,6 +21,8 @@ export interface TestAppOptions {
   logger?: Logger;
   redis?: Redis;
   config?: Partial<Config>;
+  mailer?: Mailer;
+  loginLimits?: Partial<typeof loginLimits>;
 }
 
 /** Builds the real application on the worker's database. */
@@ -29,12 +33,26 @@ export async function buildTestServices(
     ...loadConfig({ NODE_ENV: "test", RATE_LIMIT_PER_MINUTE: "100000" }),
     ...options.config,
   };
+  const logger = options.logger ?? quietLogger();
   return {
     config,
-    logger: options.logger ?? quietLogger(),
+    logger,
     db: options.db ?? (await sharedTestDatabase()),
     redis: options.redis,
     tokens: createTokenService(testAuthSecret),
+    mailer:
+      options.mailer ??
+      createMailer({
+        smtpUrl: undefined,
+        from: "Ares <test@ares.test>",
+        logLinks: false,
+        logger,
+      }),
+    loginThrottle: createLoginThrottle({
+      ...loginLimits,
+      ...options.loginLimits,
+      redis: options.redis,
+    }),
   };
 }
 

@@ -19,12 +19,21 @@ export const roleSchema = z
 
 export type Role = z.infer<typeof roleSchema>;
 
+const refreshTokenDelivery = z
+  .enum(["cookie", "body"])
+  .optional()
+  .describe(
+    "cookie (default): an httpOnly cookie for the web app; " +
+      "body: returned as refreshToken, for API clients",
+  );
+
 export const registerRequestSchema = z
   .strictObject({
     organizationName: z.string().trim().min(1).max(100),
     name: personNameSchema,
     email: emailSchema,
     password: passwordSchema,
+    refreshTokenDelivery,
   })
   .meta({ id: "RegisterRequest" });
 
@@ -35,6 +44,7 @@ export const loginRequestSchema = z
     email: emailSchema,
     password: z.string().min(1).max(256),
     organizationId: z.uuid().optional(),
+    refreshTokenDelivery,
   })
   .meta({ id: "LoginRequest" });
 
@@ -76,6 +86,10 @@ export const authResponseSchema = sessionSchema
     accessToken: z.string(),
     tokenType: z.literal("Bearer"),
     expiresIn: z.number().int().describe("Seconds until the token expires"),
+    refreshToken: z
+      .string()
+      .optional()
+      .describe("Only when refreshTokenDelivery is body"),
   })
   .meta({ id: "AuthResponse" });
 

@@ -1,50 +1,47 @@
-import crypto from "node:crypto";
 import {
   authResponseSchema,
   errorEnvelopeSchema,
   loginRequestSchema,
+  myOrganizationsSchema,
+  refreshRequestSchema,
   registerRequestSchema,
-  sessionSchema,
-  type AuthResponse,
-  type Role,
+  switchOrganizationRequestSchema,
 } from "@ares/contracts";
 import { registerOrganization } from "../commands/register-organization.js";
-import { signIn } from "../commands/sign-in.js";
-import { bindIdentity } from "../context.js";
-import type { OrganizationRow, UserRow } from "../db/schema.js";
-import { tenantTransaction } from "../db/scope.js";
+import {
+  badCredentials,
+  checkCredentials,
+  chooseOrganization,
+} from "../commands/sign-in.js";
+import { runAsIdentity } from "../context.js";
+import {
+  identityTransaction,
+  lookupTransaction,
+  tenantTransaction,
+} from "../db/scope.js";
 import { AppError } from "../http/errors.js";
 import { defineRoute, type AnyRoute } from "../http/route.js";
-import { presentSession } from "../presenters/session.js";
+import { presentOrganization } from "../presenters/session.js";
+import { recordSecurityEvent } from "../security/events.js";
 import type { Services } from "../services.js";
 import { requireIdentity } from "./authenticate.js";
-import { accessTokenTtl } from "./tokens.js";
+import { clearRefreshCookie, refreshCookie } from "./cookies.js";
+import { clientInfo, sessionReply } from "./session-reply.js";
+import {
+  markMembershipUsed,
+  refreshSession,
+  revokeSessions,
+  startSession,
+  switchOrganization,
+} from "./sessions.js";
 
-async function authResponse(
-  services: Services,
-  user: UserRow,
-  organization: OrganizationRow,
-  role: Role,
-): Promise<AuthResponse> {
-  const identity = {
-    userId: user.id,
-    tenantId: organization.id,
-    role,
-    sessionId: crypto.randomUUID(),
-  };
-  bindIdentity(identity);
-  const accessToken = await services.tokens.issue(identity);
-  return {
-    ...presentSession(user, organization, role),
-    accessToken,
-    tokenType: "Bearer",
-    expiresIn: accessTokenTtl,
-  };
-}
+const authErrors = {
+  401: { description: "Not signed in", schema: errorEnvelopeSchema },
+};
 
-/** Sign-up, sign-in and the current session. */
+/** Sign-up, sign-in, refresh, sign-out and switching organization. */
 export function authRoutes(services: Services): AnyRoute[] {
-  const { db, logger } = services;
+  const { db, logger, loginThrottle } = services;
 
   const register = defineRoute({
     method: "post",
@@ -60,16 +57,31 @@ export function authRoutes(services: Services): AnyRoute[] {
         schema: errorEnvelopeSchema,
       },
     },
-    async handler({ body }) {
-      const created = await registerOrganization(db, body);
+    async handler({ req, res, body }) {
+      const { user, organization } = await registerOrganization(db, body);
 
-      const { user, organization, role } = created;
-      const reply = await authResponse(services, user, organization, role);
+      const issued = await startSession(
+        services,
+        { userId: user.id, tenantId: organization.id, role: "owner" },
+        clientInfo(req),
+      );
+      await runAsIdentity(issued.identity, () =>
+        tenantTransaction(db, (tx) =>
+          recordSecurityEvent(tx, {
+            type: "organization.registered",
+            organizationId: organization.id,
+            actorUserId: user.id,
+          }),
+        ),
+      );
       logger.info(
         { organizationId: organization.id },
         "organization registered",
       );
-      return { status: 201, body: reply };
+      return sessionReply(services, res, issued, {
+        status: 201,
+        delivery: body.refreshTokenDelivery,
+      });
     },
   });
 
@@ -82,67 +94,197 @@ export function authRoutes(services: Services): AnyRoute[] {
     body: loginRequestSchema,
     responses: {
       200: { description: "Signed in", schema: authResponseSchema },
+      401: {
+        description: "Wrong email or password",
+        schema: errorEnvelopeSchema,
+      },
       403: { description: "Not a member", schema: errorEnvelopeSchema },
     },
-    async handler({ body }) {
-      const { user, organization, role } = await signIn(db, body);
+    async handler({ req, res, body }) {
+      const ip = req.ip ?? "unknown";
+      await loginThrottle.check(body.email, ip);
 
-      const reply = await authResponse(services, user, organization, role);
-      await tenantTransaction(db, (tx) =>
-        tx
-          .updateTable("memberships")
-          .set({ last_used_at: new Date() })
-          .where("tenant_id", "=", organization.id)
-          .where("user_id", "=", user.id)
-          .execute(),
+      const user = await checkCredentials(db, body.email, body.password);
+      if (!user) {
+        await loginThrottle.recordFailure(body.email, ip);
+        await lookupTransaction(db, {}, (tx) =>
+          recordSecurityEvent(tx, {
+            type: "sign_in.failed",
+            details: { email: body.email },
+          }),
+        );
+        throw badCredentials();
+      }
+      await loginThrottle.recordSuccess(body.email);
+
+      const { organization, role } = await chooseOrganization(
+        db,
+        user,
+        body.organizationId,
       );
-      logger.info("signed in");
-      return { status: 200, body: reply };
+      const issued = await startSession(
+        services,
+        { userId: user.id, tenantId: organization.id, role },
+        clientInfo(req),
+      );
+      await markMembershipUsed(db, issued.identity);
+      await runAsIdentity(issued.identity, () =>
+        tenantTransaction(db, (tx) =>
+          recordSecurityEvent(tx, {
+            type: "sign_in.succeeded",
+            organizationId: organization.id,
+            actorUserId: user.id,
+          }),
+        ),
+      );
+      return sessionReply(services, res, issued, {
+        status: 200,
+        delivery: body.refreshTokenDelivery,
+      });
     },
   });
 
-  const me = defineRoute({
+  const refresh = defineRoute({
+    method: "post",
+    path: "/api/auth/refresh",
+    summary: "Trade a refresh token (cookie or body) for new tokens",
+    tag: "Auth",
+    access: "public",
+    body: refreshRequestSchema,
+    responses: {
+      200: { description: "New tokens", schema: authResponseSchema },
+      ...authErrors,
+    },
+    async handler({ req, res, body }) {
+      const token = body.refreshToken ?? refreshCookie(req);
+      if (!token) {
+        throw new AppError("unauthenticated", "Sign in to continue");
+      }
+
+      const issued = await refreshSession(services, token).catch(
+        (error: unknown) => {
+          if (!body.refreshToken) {
+            clearRefreshCookie(res, services.config);
+          }
+          throw error;
+        },
+      );
+      return sessionReply(services, res, issued, {
+        status: 200,
+        delivery: body.refreshToken ? "body" : "cookie",
+      });
+    },
+  });
+
+  const logout = defineRoute({
+    method: "post",
+    path: "/api/auth/logout",
+    summary: "End this session",
+    tag: "Auth",
+    access: "tenant",
+    responses: { 204: { description: "Signed out" } },
+    async handler({ res }) {
+      const identity = requireIdentity();
+
+      await revokeSessions(db, identity.userId, {
+        sessionId: identity.sessionId,
+        reason: "signed out",
+        event: "session.revoked",
+      });
+      clearRefreshCookie(res, services.config);
+      return { status: 204 };
+    },
+  });
+
+  const logoutAll = defineRoute({
+    method: "post",
+    path: "/api/auth/logout-all",
+    summary: "End every session of the signed-in person, on every device",
+    tag: "Auth",
+    access: "tenant",
+    responses: { 204: { description: "Signed out everywhere" } },
+    async handler({ res }) {
+      const identity = requireIdentity();
+
+      await revokeSessions(db, identity.userId, {
+        reason: "signed out everywhere",
+        event: "session.revoked_all",
+      });
+      clearRefreshCookie(res, services.config);
+      return { status: 204 };
+    },
+  });
+
+  const organizations = defineRoute({
     method: "get",
-    path: "/api/me",
-    summary: "The signed-in user, organization and role",
+    path: "/api/auth/organizations",
+    summary: "The organizations the signed-in person belongs to",
     tag: "Auth",
     access: "tenant",
     responses: {
-      200: { description: "Current session", schema: sessionSchema },
+      200: { description: "Organizations", schema: myOrganizationsSchema },
     },
     async handler() {
       const identity = requireIdentity();
 
-      const found = await tenantTransaction(db, (tx) =>
+      const rows = await identityTransaction(db, identity.userId, (tx) =>
         tx
           .selectFrom("memberships as m")
-          .innerJoin("users as u", "u.id", "m.user_id")
           .innerJoin("organizations as o", "o.id", "m.tenant_id")
-          .select(["u.id", "u.email", "u.name", "m.role"])
-          .select(["o.name as organizationName", "o.created_at"])
-          .select("o.id as organizationId")
-          .where("m.tenant_id", "=", identity.tenantId)
+          .selectAll("o")
+          .select("m.role")
           .where("m.user_id", "=", identity.userId)
-          .executeTakeFirst(),
+          .orderBy("o.name")
+          .execute(),
       );
-      if (!found) {
-        throw new AppError(
-          "unauthenticated",
-          "You are no longer a member here",
-        );
-      }
-
-      const organization = {
-        id: found.organizationId,
-        name: found.organizationName,
-        created_at: found.created_at,
-      };
-      return {
-        status: 200,
-        body: presentSession(found, organization, found.role),
-      };
+      const list = rows.map(({ role, ...organization }) => ({
+        ...presentOrganization(organization),
+        role,
+        current: organization.id === identity.tenantId,
+      }));
+      return { status: 200, body: { organizations: list } };
     },
   });
 
-  return [register, login, me];
+  const switchTo = defineRoute({
+    method: "post",
+    path: "/api/auth/switch",
+    summary: "Enter another of your organizations; issues a new access token",
+    tag: "Auth",
+    access: "tenant",
+    body: switchOrganizationRequestSchema,
+    responses: {
+      200: { description: "Switched", schema: authResponseSchema },
+      404: {
+        description: "Not one of your organizations",
+        schema: errorEnvelopeSchema,
+      },
+    },
+    async handler({ res, body }) {
+      const identity = requireIdentity();
+
+      const { accessToken, ...next } = await switchOrganization(
+        services,
+        identity,
+        body.organizationId,
+      );
+      await runAsIdentity(next, () =>
+        tenantTransaction(db, (tx) =>
+          recordSecurityEvent(tx, {
+            type: "organization.switched",
+            organizationId: next.tenantId,
+            actorUserId: next.userId,
+          }),
+        ),
+      );
+      return sessionReply(
+        services,
+        res,
+        { identity: next, accessToken },
+        { status: 200 },
+      );
+    },
+  });
+
+  return [register, login, refresh, logout, logoutAll, organizations, switchTo];
 }

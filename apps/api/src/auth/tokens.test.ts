@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { SignJWT, UnsecuredJWT } from "jose";
+import { decodeJwt, SignJWT, UnsecuredJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   registerOrganization,
@@ -32,7 +32,7 @@ describe("access tokens", () => {
       sub: org.user.id,
       tid: org.organization.id,
       role: "owner",
-      sid: crypto.randomUUID(),
+      sid: decodeJwt(org.accessToken).sid,
       iss: "ares",
       aud: "ares-api",
       iat: now,

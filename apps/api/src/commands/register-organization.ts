@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
-import type { RegisterRequest, Role } from "@ares/contracts";
+import type { RegisterRequest } from "@ares/contracts";
+import { assertAcceptablePassword } from "../auth/password-policy.js";
 import { hashPassword } from "../auth/passwords.js";
-import { runAsNewTenant } from "../context.js";
+import { runAsIdentity } from "../context.js";
 import type { Database } from "../db/database.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { OrganizationRow, UserRow } from "../db/schema.js";
@@ -11,7 +12,6 @@ import { AppError } from "../http/errors.js";
 export interface Registration {
   user: UserRow;
   organization: OrganizationRow;
-  role: Role;
 }
 
 /**
@@ -20,39 +20,44 @@ export interface Registration {
  */
 export async function registerOrganization(
   db: Database,
-  input: Required<RegisterRequest>,
+  input: RegisterRequest & { email: string },
 ): Promise<Registration> {
+  assertAcceptablePassword(input.password, input);
   const passwordHash = await hashPassword(input.password);
-  const tenantId = crypto.randomUUID();
-  const userId = crypto.randomUUID();
+  const founder = {
+    tenantId: crypto.randomUUID(),
+    userId: crypto.randomUUID(),
+    role: "owner" as const,
+    sessionId: crypto.randomUUID(),
+  };
 
   try {
-    return await runAsNewTenant(tenantId, () =>
+    return await runAsIdentity(founder, () =>
       tenantTransaction(db, async (tx) => {
         const organization = await tx
           .insertInto("organizations")
-          .values({ id: tenantId, name: input.organizationName })
+          .values({ id: founder.tenantId, name: input.organizationName })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await tx
+        const user = await tx
           .insertInto("users")
           .values({
-            id: userId,
+            id: founder.userId,
             email: input.email,
             name: input.name,
             password_hash: passwordHash,
           })
-          .execute();
+          .returningAll()
+          .executeTakeFirstOrThrow();
         await tx
           .insertInto("memberships")
-          .values({ tenant_id: tenantId, user_id: userId, role: "owner" })
+          .values({
+            tenant_id: founder.tenantId,
+            user_id: founder.userId,
+            role: "owner",
+          })
           .execute();
-        const user = await tx
-          .selectFrom("users")
-          .selectAll()
-          .where("id", "=", userId)
-          .executeTakeFirstOrThrow();
-        return { user, organization, role: "owner" as const };
+        return { user, organization };
       }),
     );
   } catch (error) {

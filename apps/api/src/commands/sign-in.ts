@@ -1,8 +1,8 @@
-import type { LoginRequest, Role } from "@ares/contracts";
+import type { Role } from "@ares/contracts";
 import { verifyAgainstDecoy, verifyPassword } from "../auth/passwords.js";
 import type { Database } from "../db/database.js";
 import type { OrganizationRow, UserRow } from "../db/schema.js";
-import { identityTransaction, loginTransaction } from "../db/scope.js";
+import { identityTransaction, lookupTransaction } from "../db/scope.js";
 import { AppError } from "../http/errors.js";
 
 export interface SignIn {
@@ -11,15 +11,19 @@ export interface SignIn {
   role: Role;
 }
 
-const badCredentials = () =>
+export const badCredentials = () =>
   new AppError("unauthenticated", "The email or password is incorrect");
 
-async function checkCredentials(
+/**
+ * Returns the account when the password matches, or undefined. An unknown
+ * email costs the same time as a wrong password.
+ */
+export async function checkCredentials(
   db: Database,
   email: string,
   password: string,
-): Promise<UserRow> {
-  const user = await loginTransaction(db, email, (tx) =>
+): Promise<UserRow | undefined> {
+  const user = await lookupTransaction(db, { loginEmail: email }, (tx) =>
     tx
       .selectFrom("users")
       .selectAll()
@@ -29,22 +33,18 @@ async function checkCredentials(
   const valid = user
     ? await verifyPassword(user.password_hash, password)
     : await verifyAgainstDecoy(password);
-  if (!user || !valid) {
-    throw badCredentials();
-  }
-  return user;
+  return valid ? user : undefined;
 }
 
 /**
- * Checks a person's credentials and picks the organization to enter: the
- * one asked for, or else the one they used most recently.
+ * Picks the organization a verified person enters: the one asked for, or
+ * else the one they used most recently.
  */
-export async function signIn(
+export async function chooseOrganization(
   db: Database,
-  input: LoginRequest & { email: string },
+  user: UserRow,
+  organizationId: string | undefined,
 ): Promise<SignIn> {
-  const user = await checkCredentials(db, input.email, input.password);
-
   const chosen = await identityTransaction(db, user.id, async (tx) => {
     let query = tx
       .selectFrom("memberships as m")
@@ -54,13 +54,13 @@ export async function signIn(
       .where("m.user_id", "=", user.id)
       .orderBy("m.last_used_at", "desc")
       .limit(1);
-    if (input.organizationId) {
-      query = query.where("m.tenant_id", "=", input.organizationId);
+    if (organizationId) {
+      query = query.where("m.tenant_id", "=", organizationId);
     }
     return query.executeTakeFirst();
   });
   if (!chosen) {
-    throw input.organizationId
+    throw organizationId
       ? new AppError("forbidden", "You are not a member of that organization")
       : new AppError("forbidden", "This account belongs to no organization");
   }

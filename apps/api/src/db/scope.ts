@@ -1,5 +1,5 @@
 import { sql, type Transaction } from "kysely";
-import { currentTenantId } from "../context.js";
+import { currentContext } from "../context.js";
 import type { Database } from "./database.js";
 import type { Schema } from "./schema.js";
 
@@ -17,15 +17,16 @@ export class TenantContextMissingError extends Error {
   }
 }
 
+/** The transaction-local settings the row-level security policies read. */
 interface ScopeSettings {
   tenantId?: string;
   userId?: string;
   loginEmail?: string;
+  lookupHash?: string;
 }
 
 /**
- * Runs `fn` in a transaction as the application role, with the given
- * transaction-local settings that the row-level security policies read.
+ * Runs `fn` in a transaction as the application role with `settings`.
  * `set_config(..., true)` ends with the transaction, so a pooled connection
  * never carries one request's tenant into the next.
  */
@@ -38,7 +39,8 @@ async function inScope<T>(
     await sql`select set_config('role', ${appRole}, true),
       set_config('app.tenant_id', ${settings.tenantId ?? ""}, true),
       set_config('app.user_id', ${settings.userId ?? ""}, true),
-      set_config('app.login_email', ${settings.loginEmail ?? ""}, true)`.execute(
+      set_config('app.login_email', ${settings.loginEmail ?? ""}, true),
+      set_config('app.lookup_hash', ${settings.lookupHash ?? ""}, true)`.execute(
       tx,
     );
     return fn(tx);
@@ -46,24 +48,26 @@ async function inScope<T>(
 }
 
 /**
- * Runs `fn` inside the current request's tenant. Without a tenant in the
- * request context it throws before touching the database: fail closed.
+ * Runs `fn` inside the current request's tenant, as its user. Without a
+ * tenant in the request context it throws before touching the database:
+ * fail closed.
  */
 export function tenantTransaction<T>(
   db: Database,
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  const tenantId = currentTenantId();
-  if (!tenantId) {
+  const identity = currentContext()?.identity;
+  if (!identity) {
     return Promise.reject(new TenantContextMissingError());
   }
-  return inScope(db, { tenantId }, fn);
+  const { tenantId, userId } = identity;
+  return inScope(db, { tenantId, userId }, fn);
 }
 
 /**
  * Runs `fn` for a signed-in person outside any one tenant: row-level
- * security then shows only their own account, memberships and the
- * organizations they belong to. Used to choose which organization to enter.
+ * security then shows only their own account, sessions, memberships and
+ * the organizations they belong to.
  */
 export function identityTransaction<T>(
   db: Database,
@@ -74,13 +78,15 @@ export function identityTransaction<T>(
 }
 
 /**
- * Runs `fn` to look up the one account with `email` before its password is
- * checked; no tenant data is visible.
+ * Runs `fn` before anyone is known, to find the one row a secret points
+ * at: the account with an email being signed in to, or the refresh token,
+ * reset token or invitation whose SHA-256 hash is `lookupHash`. Nothing
+ * else is visible.
  */
-export function loginTransaction<T>(
+export function lookupTransaction<T>(
   db: Database,
-  email: string,
+  key: { loginEmail?: string; lookupHash?: string },
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return inScope(db, { loginEmail: email }, fn);
+  return inScope(db, key, fn);
 }

@@ -28,5 +28,5 @@ export function assignRequestId(
  */
 export const requestContext: RequestHandler = (req, _res, next) => {
   // assignRequestId above made the id, so it is always a string.
-  runWithContext({ requestId: req.id as string }, next);
+  runWithContext({ requestId: req.id as string, ip: req.ip }, next);
 };

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from "kysely";
 import { tenancyCore } from "./0001_tenancy_core.js";
+import { identity } from "./0002_identity.js";
 
 /** Runs each statement on its own: PGlite takes one per prepared query. */
 function statements(list: readonly string[]): Migration {
@@ -15,4 +16,5 @@ function statements(list: readonly string[]): Migration {
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   "0001_tenancy_core": statements(tenancyCore),
+  "0002_identity": statements(identity),
 };
