@@ -63,6 +63,30 @@ describe("row-level security coverage", () => {
     await expect(seen).rejects.toBe(rollback);
   });
 
+  it("secures every other table too, accounts and sessions included", async () => {
+    const { rows } = await sql<{ table: string }>`
+      select c.relname as "table"
+        from pg_class c
+       where c.relnamespace = 'public'::regnamespace and c.relkind = 'r'
+         and c.relname not like 'kysely_%'
+         and (not c.relrowsecurity or not c.relforcerowsecurity
+              or not exists (select 1 from pg_policies p
+                              where p.schemaname = 'public'
+                                and p.tablename = c.relname))`.execute(
+      db.kysely,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it("keeps the security event log append-only for the application", async () => {
+    const { rows } = await sql<{ privilege: string }>`
+      select privilege_type as privilege
+        from information_schema.role_table_grants
+       where grantee = ${appRole} and table_name = 'security_events'
+       order by 1`.execute(db.kysely);
+    expect(rows.map((row) => row.privilege)).toEqual(["INSERT", "SELECT"]);
+  });
+
   it("makes tenant_id NOT NULL and the first primary key column", async () => {
     const { rows } = await sql<{
       table: string;
