@@ -25,8 +25,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
-// Keep timestamps as Date and bigint counts as numbers on both drivers.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// Both drivers read values alike: timestamps as Date, bigint counts as
+// numbers, calendar dates and numerics as text (no time-zone shifts, no
+// lost precision; presenters convert them).
+const asText = (value: string) => value;
+const asNumber = (value: string) => Number(value);
+pg.types.setTypeParser(pg.types.builtins.INT8, asNumber);
+pg.types.setTypeParser(pg.types.builtins.DATE, asText);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, asText);
+const pgliteParsers = {
+  [pg.types.builtins.INT8]: asNumber,
+  [pg.types.builtins.DATE]: asText,
+  [pg.types.builtins.NUMERIC]: asText,
+};
 
 /** Called when an idle pooled connection fails, e.g. the server restarts. */
 export type ConnectionErrorListener = (error: Error) => void;
@@ -61,9 +72,11 @@ async function createDialect(
     return new PostgresDialect({ pool });
   }
   if (!target.dataDir) {
-    return new PGliteDialect(await PGlite.create());
+    return new PGliteDialect(await PGlite.create({ parsers: pgliteParsers }));
   }
   const pgDir = path.join(target.dataDir, "pg");
   fs.mkdirSync(pgDir, { recursive: true });
-  return new PGliteDialect(await PGlite.create(pgDir));
+  return new PGliteDialect(
+    await PGlite.create(pgDir, { parsers: pgliteParsers }),
+  );
 }

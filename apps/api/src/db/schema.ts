@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Selectable } from "kysely";
-import type { Role } from "@ares/contracts";
+import type { Priority, Role, WorkflowStatus } from "@ares/contracts";
 
 type CreatedAt = ColumnType<Date, never, never>;
 type UpdatedAt = ColumnType<Date, never, Date>;
@@ -100,6 +100,101 @@ export interface SecurityEventsTable {
   created_at: CreatedAt;
 }
 
+type Version = ColumnType<number, number | undefined, number>;
+
+export interface WorkspacesTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface WorkspaceMembersTable {
+  tenant_id: string;
+  workspace_id: string;
+  user_id: string;
+  role: "admin" | "member";
+  created_at: CreatedAt;
+}
+
+export interface ProjectsTable {
+  tenant_id: string;
+  id: string;
+  workspace_id: string;
+  key: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  archived: ColumnType<boolean, boolean | undefined, boolean>;
+  workflow: ColumnType<WorkflowStatus[], string, string>;
+  task_counter: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface TasksTable {
+  tenant_id: string;
+  id: string;
+  project_id: string;
+  number: number;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  status: string;
+  priority: ColumnType<Priority, Priority | undefined, Priority>;
+  assignee_id: string | null;
+  /** A calendar date, read as text (YYYY-MM-DD) on both drivers. */
+  due_date: string | null;
+  labels: ColumnType<string[], string[] | undefined, string[]>;
+  /** numeric arrives as text; presenters turn it into a number. */
+  estimate: ColumnType<string | null, number | null | undefined, number | null>;
+  position: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  status_changed_at: ColumnType<Date, Date | undefined, Date>;
+  completed_at: Date | null;
+  version: Version;
+}
+
+export interface TaskStatusChangesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  task_id: string;
+  from_status: string | null;
+  to_status: string;
+  changed_by: string | null;
+  changed_at: CreatedAt;
+}
+
+export interface CommentsTable {
+  tenant_id: string;
+  id: string;
+  task_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface TaskActivityTable {
+  tenant_id: string;
+  id: Generated<string>;
+  task_id: string;
+  version: number;
+  actor_id: string | null;
+  kind: "created" | "updated" | "moved" | "commented";
+  field: string | null;
+  from_value: ColumnType<unknown, string | null, never>;
+  to_value: ColumnType<unknown, string | null, never>;
+  created_at: CreatedAt;
+}
+
 /** The tables the application reads and writes, as Kysely sees them. */
 export interface Schema {
   organizations: OrganizationsTable;
@@ -111,6 +206,13 @@ export interface Schema {
   invitations: InvitationsTable;
   email_outbox: EmailOutboxTable;
   security_events: SecurityEventsTable;
+  workspaces: WorkspacesTable;
+  workspace_members: WorkspaceMembersTable;
+  projects: ProjectsTable;
+  tasks: TasksTable;
+  task_status_changes: TaskStatusChangesTable;
+  comments: CommentsTable;
+  task_activity: TaskActivityTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -118,3 +220,7 @@ export type UserRow = Selectable<UsersTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
+export type WorkspaceRow = Selectable<WorkspacesTable>;
+export type ProjectRow = Selectable<ProjectsTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type CommentRow = Selectable<CommentsTable>;

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration } from "kysely";
 import { tenancyCore } from "./0001_tenancy_core.js";
 import { identity } from "./0002_identity.js";
+import { work } from "./0003_work.js";
 
 /** Runs each statement on its own: PGlite takes one per prepared query. */
 function statements(list: readonly string[]): Migration {
@@ -17,4 +18,5 @@ function statements(list: readonly string[]): Migration {
 export const migrations: Record<string, Migration> = {
   "0001_tenancy_core": statements(tenancyCore),
   "0002_identity": statements(identity),
+  "0003_work": statements(work),
 };
