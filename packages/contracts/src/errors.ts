@@ -32,6 +32,10 @@ export const errorEnvelopeSchema = z
       code: z.enum(errorCodes),
       message: z.string(),
       details: z.array(fieldIssueSchema).optional(),
+      conflict: z
+        .unknown()
+        .optional()
+        .describe("On a 409 from a versioned update: both sides of it"),
     }),
   })
   .meta({ id: "ErrorEnvelope" });

@@ -228,7 +228,9 @@ export type CreateTaskRequest = z.infer<typeof createTaskRequestSchema>;
 
 export const updateTaskRequestSchema = z
   .strictObject({
-    baseVersion: baseVersionSchema,
+    baseVersion: baseVersionSchema
+      .optional()
+      .describe("Or send the version in an If-Match header"),
     title: titleSchema.optional(),
     description: taskDescriptionSchema.optional(),
     status: z.string().max(30).optional(),
@@ -248,7 +250,9 @@ export type UpdateTaskRequest = z.infer<typeof updateTaskRequestSchema>;
  */
 export const moveTaskRequestSchema = z
   .strictObject({
-    baseVersion: baseVersionSchema,
+    baseVersion: baseVersionSchema
+      .optional()
+      .describe("Or send the version in an If-Match header"),
     status: z.string().max(30),
     afterId: z.uuid().nullable().optional(),
     beforeId: z.uuid().nullable().optional(),

@@ -24,6 +24,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: FieldIssue[],
+    /** Extra facts for the client, such as the two sides of a conflict. */
+    readonly conflict?: unknown,
   ) {
     super(message);
     this.name = "AppError";
@@ -104,6 +106,8 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   } else {
     log.info({ code: appError.code, path: req.path }, "request refused");
   }
-  const { code, message, details } = appError;
-  res.status(appError.status).json({ error: { code, message, details } });
+  const { code, message, details, conflict } = appError;
+  res
+    .status(appError.status)
+    .json({ error: { code, message, details, conflict } });
 };

@@ -1,0 +1,581 @@
+import crypto from "node:crypto";
+import { defaultWorkflow, type Role } from "@ares/contracts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sharedTestDatabase } from "../../test/database.js";
+import {
+  registerOrganization,
+  testApp,
+  uniqueEmail,
+  type TestHttp,
+} from "../../test/harness.js";
+import { hashPassword } from "../auth/passwords.js";
+import type { Database } from "../db/database.js";
+
+type Org = Awaited<ReturnType<typeof registerOrganization>>;
+
+interface Person {
+  userId: string;
+  token: string;
+}
+
+/** Adds a person with `role` to `org` and signs them in. */
+async function addPerson(
+  http: TestHttp,
+  db: Database,
+  org: Org,
+  role: Role,
+): Promise<Person> {
+  const userId = crypto.randomUUID();
+  const email = uniqueEmail(role);
+  const password = "a sturdy passphrase";
+  await db.kysely
+    .insertInto("users")
+    .values({
+      id: userId,
+      email,
+      name: `A ${role}`,
+      password_hash: await hashPassword(password),
+    })
+    .execute();
+  await db.kysely
+    .insertInto("memberships")
+    .values({ tenant_id: org.organization.id, user_id: userId, role })
+    .execute();
+  const login = await http
+    .post("/api/auth/login")
+    .send({ email, password, organizationId: org.organization.id });
+  return { userId, token: login.body.accessToken };
+}
+
+/** A workspace and a project in it; `members` join the workspace. */
+async function buildProject(db: Database, org: Org, members: string[] = []) {
+  const tenantId = org.organization.id;
+  const workspaceId = crypto.randomUUID();
+  const projectId = crypto.randomUUID();
+  const key = `P${crypto.randomInt(100000, 999999)}`;
+  await db.kysely
+    .insertInto("workspaces")
+    .values({ tenant_id: tenantId, id: workspaceId, name: "Engineering" })
+    .execute();
+  for (const userId of members) {
+    await db.kysely
+      .insertInto("workspace_members")
+      .values({
+        tenant_id: tenantId,
+        workspace_id: workspaceId,
+        user_id: userId,
+        role: "member",
+      })
+      .execute();
+  }
+  await db.kysely
+    .insertInto("projects")
+    .values({
+      tenant_id: tenantId,
+      id: projectId,
+      workspace_id: workspaceId,
+      key,
+      name: "Platform",
+      workflow: JSON.stringify(defaultWorkflow),
+    })
+    .execute();
+  return { workspaceId, projectId, key };
+}
+
+describe("tasks", () => {
+  let http: TestHttp;
+  let db: Database;
+  let org: Org;
+  let member: Person;
+  let viewer: Person;
+  let project: Awaited<ReturnType<typeof buildProject>>;
+
+  const as = (person: { token: string } | Org) => {
+    const token = "token" in person ? person.token : person.accessToken;
+    return {
+      get: (url: string) =>
+        http.get(url).set("Authorization", `Bearer ${token}`),
+      post: (url: string) =>
+        http.post(url).set("Authorization", `Bearer ${token}`),
+      patch: (url: string) =>
+        http.patch(url).set("Authorization", `Bearer ${token}`),
+      delete: (url: string) =>
+        http.delete(url).set("Authorization", `Bearer ${token}`),
+    };
+  };
+
+  async function createTask(
+    body: Record<string, unknown> = {},
+    actor: Person | Org = org,
+  ) {
+    const response = await as(actor)
+      .post(`/api/projects/${project.projectId}/tasks`)
+      .send({ title: "Write the docs", ...body });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    return response.body;
+  }
+
+  beforeAll(async () => {
+    ({ http } = await testApp());
+    db = await sharedTestDatabase();
+    org = await registerOrganization(http);
+    member = await addPerson(http, db, org, "member");
+    viewer = await addPerson(http, db, org, "viewer");
+    project = await buildProject(db, org, [member.userId, viewer.userId]);
+  });
+
+  describe("creating", () => {
+    it("numbers tasks per project with a human key and starts them in to do", async () => {
+      const first = await createTask();
+      const second = await createTask({ title: "Ship it" });
+      expect(second.number).toBe(first.number + 1);
+      expect(second.key).toBe(`${project.key}-${second.number}`);
+      expect(second).toMatchObject({
+        status: "todo",
+        priority: "none",
+        version: 1,
+      });
+      expect(second.position).toBeGreaterThan(first.position);
+    });
+
+    it("keeps every field it is given", async () => {
+      const task = await createTask({
+        description: "# Plan\n- one",
+        priority: "high",
+        assigneeId: member.userId,
+        dueDate: "2027-01-15",
+        labels: ["docs", "q1"],
+        estimate: 2.5,
+      });
+      expect(task).toMatchObject({
+        description: "# Plan\n- one",
+        priority: "high",
+        assignee: { id: member.userId },
+        dueDate: "2027-01-15",
+        labels: ["docs", "q1"],
+        estimate: 2.5,
+      });
+    });
+
+    it("refuses viewers", async () => {
+      const response = await as(viewer)
+        .post(`/api/projects/${project.projectId}/tasks`)
+        .send({ title: "Nope" });
+      expect(response.status).toBe(403);
+    });
+
+    it("refuses an unknown status and a viewer as assignee", async () => {
+      const url = `/api/projects/${project.projectId}/tasks`;
+      const badStatus = await as(org)
+        .post(url)
+        .send({ title: "x", status: "limbo" });
+      expect(badStatus.status).toBe(400);
+      const toViewer = await as(org)
+        .post(url)
+        .send({ title: "x", assigneeId: viewer.userId });
+      expect(toViewer.status).toBe(400);
+      expect(toViewer.body.error.details[0].path).toBe("assigneeId");
+    });
+
+    it("refuses to assign someone of another organization", async () => {
+      const stranger = await registerOrganization(http);
+      const response = await as(org)
+        .post(`/api/projects/${project.projectId}/tasks`)
+        .send({ title: "x", assigneeId: stranger.user.id });
+      expect(response.status).toBe(400);
+    });
+
+    it("refuses someone without access to the workspace as assignee", async () => {
+      const outsider = await addPerson(http, db, org, "member");
+      const response = await as(org)
+        .post(`/api/projects/${project.projectId}/tasks`)
+        .send({ title: "x", assigneeId: outsider.userId });
+      expect(response.status).toBe(400);
+      expect(response.body.error.details[0].message).toMatch(
+        /no access to this workspace/,
+      );
+    });
+  });
+
+  describe("another organization", () => {
+    it("gets 404 for the project, its tasks and a task, as for unknown ids", async () => {
+      const task = await createTask();
+      const other = await registerOrganization(http);
+      const theirs = as(other);
+
+      const responses = await Promise.all([
+        theirs.get(`/api/projects/${project.projectId}/tasks`),
+        theirs
+          .post(`/api/projects/${project.projectId}/tasks`)
+          .send({ title: "x" }),
+        theirs.get(`/api/tasks/${task.id}`),
+        theirs
+          .patch(`/api/tasks/${task.id}`)
+          .send({ baseVersion: 1, title: "mine" }),
+        theirs
+          .post(`/api/tasks/${task.id}/move`)
+          .send({ baseVersion: 1, status: "done" }),
+        theirs.delete(`/api/tasks/${task.id}`),
+        theirs.get(`/api/tasks/${crypto.randomUUID()}`),
+      ]);
+      expect(responses.map((response) => response.status)).toEqual([
+        404, 404, 404, 404, 404, 404, 404,
+      ]);
+      const unchanged = await as(org).get(`/api/tasks/${task.id}`);
+      expect(unchanged.body.title).toBe("Write the docs");
+    });
+
+    it("cannot point a task at another organization's member, even in SQL", async () => {
+      const task = await createTask();
+      const stranger = await registerOrganization(http);
+      const attempt = db.kysely
+        .updateTable("tasks")
+        .set({ assignee_id: stranger.user.id })
+        .where("id", "=", task.id)
+        .execute();
+      await expect(attempt).rejects.toThrow(/foreign key/);
+    });
+  });
+
+  describe("updating", () => {
+    it("applies an edit from the current version and bumps it", async () => {
+      const task = await createTask();
+      const response = await as(org)
+        .patch(`/api/tasks/${task.id}`)
+        .send({
+          baseVersion: 1,
+          title: "Write better docs",
+          priority: "urgent",
+        });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        title: "Write better docs",
+        priority: "urgent",
+        version: 2,
+      });
+      expect(response.headers.etag).toBe('"2"');
+    });
+
+    it("accepts the version in If-Match instead of the body", async () => {
+      const task = await createTask();
+      const response = await as(org)
+        .patch(`/api/tasks/${task.id}`)
+        .set("If-Match", '"1"')
+        .send({ title: "Via header" });
+      expect(response.status).toBe(200);
+      const missing = await as(org)
+        .patch(`/api/tasks/${task.id}`)
+        .send({ title: "x" });
+      expect(missing.status).toBe(400);
+    });
+
+    it("merges edits of different fields made from the same version", async () => {
+      const task = await createTask();
+      const mine = await as(org)
+        .patch(`/api/tasks/${task.id}`)
+        .send({ baseVersion: 1, title: "New title" });
+      const theirs = await as(member)
+        .patch(`/api/tasks/${task.id}`)
+        .send({ baseVersion: 1, labels: ["urgent"] });
+      expect([mine.status, theirs.status]).toEqual([200, 200]);
+      expect(theirs.body).toMatchObject({
+        title: "New title",
+        labels: ["urgent"],
+        version: 3,
+      });
+    });
+
+    it("answers 409 with base, server and client values when the same field changed", async () => {
+      const task = await createTask({ title: "Original" });
+      await as(org)
+        .patch(`/api/tasks/${task.id}`)
+        .send({ baseVersion: 1, title: "Theirs" });
+
+      const response = await as(member)
+        .patch(`/api/tasks/${task.id}`)
+        .send({ baseVersion: 1, title: "Mine", priority: "low" });
+      expect(response.status).toBe(409);
+      expect(response.body.error.code).toBe("conflict");
+      expect(response.body.error.conflict.fields).toEqual([
+        { field: "title", base: "Original", server: "Theirs", client: "Mine" },
+      ]);
+      expect(response.body.error.conflict.current).toMatchObject({
+        title: "Theirs",
+        priority: "none",
+        version: 2,
+      });
+    });
+
+    it("lets only one of two concurrent edits of a field win", async () => {
+      const task = await createTask({ title: "Race" });
+      const [first, second] = await Promise.all([
+        as(org)
+          .patch(`/api/tasks/${task.id}`)
+          .send({ baseVersion: 1, title: "A" }),
+        as(member)
+          .patch(`/api/tasks/${task.id}`)
+          .send({ baseVersion: 1, title: "B" }),
+      ]);
+      expect([first.status, second.status].sort()).toEqual([200, 409]);
+      const final = await as(org).get(`/api/tasks/${task.id}`);
+      expect(final.body.version).toBe(2);
+    });
+
+    it("lets the assignee and admins change the status, and no one else", async () => {
+      const task = await createTask({ assigneeId: member.userId });
+      const other = await addPerson(http, db, org, "member");
+      await db.kysely
+        .insertInto("workspace_members")
+        .values({
+          tenant_id: org.organization.id,
+          workspace_id: project.workspaceId,
+          user_id: other.userId,
+          role: "member",
+        })
+        .execute();
+
+      const byOther = await as(other)
+        .patch(`/api/tasks/${task.id}`)
+        .send({ baseVersion: 1, status: "in_progress" });
+      expect(byOther.status).toBe(403);
+      const byAssignee = await as(member)
+        .patch(`/api/tasks/${task.id}`)
+        .send({ baseVersion: 1, status: "in_progress" });
+      expect(byAssignee.status).toBe(200);
+      const byOwner = await as(org)
+        .patch(`/api/tasks/${task.id}`)
+        .send({ baseVersion: 2, status: "done" });
+      expect(byOwner.status).toBe(200);
+      expect(byOwner.body.completedAt).toEqual(expect.any(String));
+    });
+
+    it("records who changed which field from what to what", async () => {
+      const task = await createTask({ priority: "low" });
+      await as(org)
+        .patch(`/api/tasks/${task.id}`)
+        .send({ baseVersion: 1, priority: "high", status: "in_review" });
+
+      const activity = await db.kysely
+        .selectFrom("task_activity")
+        .select([
+          "kind",
+          "field",
+          "from_value",
+          "to_value",
+          "version",
+          "actor_id",
+        ])
+        .where("task_id", "=", task.id)
+        .orderBy("version")
+        .orderBy("field")
+        .execute();
+      expect(activity).toEqual([
+        expect.objectContaining({ kind: "created", version: 1 }),
+        expect.objectContaining({
+          field: "priority",
+          from_value: "low",
+          to_value: "high",
+          version: 2,
+        }),
+        expect.objectContaining({
+          field: "status",
+          from_value: "todo",
+          to_value: "in_review",
+          version: 2,
+        }),
+      ]);
+      const changes = await db.kysely
+        .selectFrom("task_status_changes")
+        .select(["from_status", "to_status"])
+        .where("task_id", "=", task.id)
+        .orderBy("changed_at")
+        .execute();
+      expect(changes).toEqual([
+        { from_status: null, to_status: "todo" },
+        { from_status: "todo", to_status: "in_review" },
+      ]);
+    });
+
+    it("refuses unknown fields and bad values without changing anything", async () => {
+      const task = await createTask();
+      const extra = await as(org)
+        .patch(`/api/tasks/${task.id}`)
+        .send({ baseVersion: 1, version: 99 });
+      const badDate = await as(org)
+        .patch(`/api/tasks/${task.id}`)
+        .send({ baseVersion: 1, dueDate: "tomorrow" });
+      const ahead = await as(org)
+        .patch(`/api/tasks/${task.id}`)
+        .send({ baseVersion: 7, title: "x" });
+      expect([extra.status, badDate.status, ahead.status]).toEqual([
+        400, 400, 400,
+      ]);
+      expect((await as(org).get(`/api/tasks/${task.id}`)).body.version).toBe(1);
+    });
+  });
+
+  describe("moving", () => {
+    it("moves a task between two others in another column", async () => {
+      const a = await createTask({ title: "A", status: "done" });
+      const b = await createTask({ title: "B", status: "done" });
+      const moving = await createTask({ title: "M" });
+
+      const response = await as(org)
+        .post(`/api/tasks/${moving.id}/move`)
+        .send({
+          baseVersion: 1,
+          status: "done",
+          afterId: a.id,
+          beforeId: b.id,
+        });
+      expect(response.status).toBe(200);
+      expect(response.body.status).toBe("done");
+      expect(response.body.position).toBeGreaterThan(a.position);
+      expect(response.body.position).toBeLessThan(b.position);
+    });
+
+    it("answers 409 when someone else moved the task since", async () => {
+      const task = await createTask();
+      await as(org)
+        .post(`/api/tasks/${task.id}/move`)
+        .send({ baseVersion: 1, status: "in_review" });
+
+      const response = await as(org)
+        .post(`/api/tasks/${task.id}/move`)
+        .send({ baseVersion: 1, status: "done" });
+      expect(response.status).toBe(409);
+      expect(response.body.error.conflict.fields[0]).toMatchObject({
+        field: "status",
+        base: "todo",
+        server: "in_review",
+      });
+    });
+
+    it("still merges a move with someone else's edit of another field", async () => {
+      const task = await createTask();
+      await as(member)
+        .patch(`/api/tasks/${task.id}`)
+        .send({ baseVersion: 1, title: "Renamed" });
+      const response = await as(org)
+        .post(`/api/tasks/${task.id}/move`)
+        .send({ baseVersion: 1, status: "in_progress" });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        title: "Renamed",
+        status: "in_progress",
+        version: 3,
+      });
+    });
+  });
+
+  describe("listing", () => {
+    let listing: Awaited<ReturnType<typeof buildProject>>;
+
+    beforeAll(async () => {
+      listing = await buildProject(db, org, [member.userId]);
+      const url = `/api/projects/${listing.projectId}/tasks`;
+      const seeds = [
+        {
+          title: "Fix login bug",
+          labels: ["bug"],
+          dueDate: "2027-02-01",
+          priority: "urgent",
+        },
+        {
+          title: "Write onboarding guide",
+          labels: ["docs"],
+          assigneeId: member.userId,
+        },
+        { title: "Refactor billing", priority: "low", dueDate: "2027-01-10" },
+        {
+          title: "Login page polish",
+          labels: ["bug", "ui"],
+          status: "in_progress",
+        },
+        { title: "Quarterly report", status: "done" },
+      ];
+      for (const seed of seeds) {
+        expect((await as(org).post(url).send(seed)).status).toBe(201);
+      }
+    });
+
+    const list = (query: string) =>
+      as(org).get(`/api/projects/${listing.projectId}/tasks?${query}`);
+    const titles = (response: { body: { tasks: { title: string }[] } }) =>
+      response.body.tasks.map((task) => task.title);
+
+    it("filters by status, assignee, label and due range", async () => {
+      expect(titles(await list("status=done"))).toEqual(["Quarterly report"]);
+      expect(titles(await list(`assigneeId=${member.userId}`))).toEqual([
+        "Write onboarding guide",
+      ]);
+      expect(titles(await list("label=bug")).sort()).toEqual([
+        "Fix login bug",
+        "Login page polish",
+      ]);
+      expect(titles(await list("dueFrom=2027-01-01&dueTo=2027-01-31"))).toEqual(
+        ["Refactor billing"],
+      );
+    });
+
+    it("finds tasks by words in their text, within the organization only", async () => {
+      expect(titles(await list("q=login")).sort()).toEqual([
+        "Fix login bug",
+        "Login page polish",
+      ]);
+      const other = await registerOrganization(http);
+      const theirs = await as(other).get(
+        `/api/projects/${listing.projectId}/tasks?q=login`,
+      );
+      expect(theirs.status).toBe(404);
+    });
+
+    it("sorts by priority and by due date with missing dates last", async () => {
+      expect(titles(await list("sort=priority")).slice(0, 2)).toEqual([
+        "Fix login bug",
+        "Refactor billing",
+      ]);
+      const byDue = titles(await list("sort=due"));
+      expect(byDue.slice(0, 2)).toEqual(["Refactor billing", "Fix login bug"]);
+    });
+
+    it("pages with a cursor without repeating or skipping tasks", async () => {
+      for (const sort of [
+        "position",
+        "created",
+        "updated",
+        "due",
+        "priority",
+      ]) {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: {
+            body: { tasks: { title: string }[]; nextCursor: string | null };
+          } = await list(
+            `sort=${sort}&order=desc&limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+          );
+          seen.push(...titles(page));
+          cursor = page.body.nextCursor;
+        } while (cursor);
+        expect(seen.sort(), sort).toEqual(
+          titles(await list("limit=50")).sort(),
+        );
+      }
+    });
+
+    it("refuses a tampered cursor", async () => {
+      const response = await list("cursor=bm9wZQ");
+      expect(response.status).toBe(400);
+      expect(response.body.error.details[0].path).toBe("cursor");
+    });
+  });
+
+  it("lets the creator delete a task and answers 404 afterwards", async () => {
+    const task = await createTask({}, member);
+    const byViewer = await as(viewer).delete(`/api/tasks/${task.id}`);
+    expect(byViewer.status).toBe(403);
+    expect((await as(member).delete(`/api/tasks/${task.id}`)).status).toBe(204);
+    expect((await as(org).get(`/api/tasks/${task.id}`)).status).toBe(404);
+  });
+});
