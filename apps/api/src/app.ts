@@ -12,8 +12,13 @@ import { createRateLimiter, rateLimitByIp } from "./http/rate-limit.js";
 import { assignRequestId, requestContext } from "./http/request-context.js";
 import { mountRoutes, type AnyRoute } from "./http/route.js";
 import { findWebDist, webAppRouter } from "./http/web-app.js";
+import { invitationRoutes } from "./invitations/routes.js";
+import { memberRoutes } from "./members/routes.js";
+import { outboxRoutes } from "./outbox/routes.js";
+import { securityEventRoutes } from "./security/routes.js";
 import type { Services } from "./services.js";
 import { userRoutes } from "./users/routes.js";
+import { taskRoutes } from "./tasks/routes.js";
 import cookieParser from "cookie-parser";
 
 /** Every API operation, in the order the OpenAPI document lists them. */
@@ -22,6 +27,11 @@ export function apiRoutes(services: Services): AnyRoute[] {
     ...authRoutes(services),
     ...passwordRoutes(services),
     ...userRoutes(services),
+    ...memberRoutes(services),
+    ...invitationRoutes(services),
+    ...outboxRoutes(services),
+    ...securityEventRoutes(services),
+    ...taskRoutes(services),
   ];
 }
 
