@@ -6,6 +6,8 @@ import swaggerUi from "swagger-ui-express";
 import { createAuthenticate } from "./auth/authenticate.js";
 import { passwordRoutes } from "./auth/password-routes.js";
 import { authRoutes } from "./auth/routes.js";
+import { activityRoutes } from "./comments/activity-routes.js";
+import { commentRoutes } from "./comments/routes.js";
 import { AppError, errorHandler, unknownRoute } from "./http/errors.js";
 import { buildOpenApiDocument } from "./http/openapi.js";
 import { createRateLimiter, rateLimitByIp } from "./http/rate-limit.js";
@@ -15,9 +17,12 @@ import { findWebDist, webAppRouter } from "./http/web-app.js";
 import { invitationRoutes } from "./invitations/routes.js";
 import { memberRoutes } from "./members/routes.js";
 import { outboxRoutes } from "./outbox/routes.js";
+import { projectRoutes } from "./projects/routes.js";
 import { securityEventRoutes } from "./security/routes.js";
 import type { Services } from "./services.js";
 import { userRoutes } from "./users/routes.js";
+import { workspaceMemberRoutes } from "./workspaces/member-routes.js";
+import { workspaceRoutes } from "./workspaces/routes.js";
 import { taskRoutes } from "./tasks/routes.js";
 import cookieParser from "cookie-parser";
 
@@ -31,7 +36,12 @@ export function apiRoutes(services: Services): AnyRoute[] {
     ...invitationRoutes(services),
     ...outboxRoutes(services),
     ...securityEventRoutes(services),
+    ...workspaceRoutes(services),
+    ...workspaceMemberRoutes(services),
+    ...projectRoutes(services),
     ...taskRoutes(services),
+    ...commentRoutes(services),
+    ...activityRoutes(services),
   ];
 }
 

@@ -105,11 +105,9 @@ export const defaultWorkflow: WorkflowStatus[] = [
   { key: "cancelled", name: "Cancelled", category: "cancelled" },
 ];
 
-export const projectKeySchema = z
-  .string()
-  .regex(/^[A-Z][A-Z0-9]{1,9}$/, {
-    error: "2 to 10 capital letters or digits, starting with a letter",
-  });
+export const projectKeySchema = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, {
+  error: "2 to 10 capital letters or digits, starting with a letter",
+});
 
 export const projectSchema = z
   .object({
@@ -161,7 +159,13 @@ export const updateProjectRequestSchema = z
 
 export type UpdateProjectRequest = z.infer<typeof updateProjectRequestSchema>;
 
-export const prioritySchema = z.enum(["none", "low", "medium", "high", "urgent"]);
+export const prioritySchema = z.enum([
+  "none",
+  "low",
+  "medium",
+  "high",
+  "urgent",
+]);
 
 export type Priority = z.infer<typeof prioritySchema>;
 

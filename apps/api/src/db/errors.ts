@@ -21,3 +21,15 @@ export function isUniqueViolation(
     (error as { message?: string }).message;
   return typeof found === "string" && found.includes(constraint);
 }
+
+/**
+ * True when PostgreSQL refused text it cannot store: a NUL character in a
+ * string (22021) or a \u0000 escape in JSON (22P05). Only input causes it.
+ */
+export function isUnstorableText(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) {
+    return false;
+  }
+  const { code } = error as { code?: unknown };
+  return code === "22021" || code === "22P05";
+}

@@ -1,6 +1,7 @@
 import type { ErrorCode, FieldIssue } from "@ares/contracts";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ZodError } from "zod";
+import { isUnstorableText } from "../db/errors.js";
 
 const statusByCode: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -75,6 +76,12 @@ function toAppError(error: unknown): AppError | undefined {
   }
   if (error instanceof ZodError) {
     return validationError(error);
+  }
+  if (isUnstorableText(error)) {
+    return new AppError(
+      "bad_request",
+      "The request contains a character that cannot be stored (NUL)",
+    );
   }
   return fromBodyParser(error);
 }

@@ -240,13 +240,11 @@ describe("tasks", () => {
   describe("updating", () => {
     it("applies an edit from the current version and bumps it", async () => {
       const task = await createTask();
-      const response = await as(org)
-        .patch(`/api/tasks/${task.id}`)
-        .send({
-          baseVersion: 1,
-          title: "Write better docs",
-          priority: "urgent",
-        });
+      const response = await as(org).patch(`/api/tasks/${task.id}`).send({
+        baseVersion: 1,
+        title: "Write better docs",
+        priority: "urgent",
+      });
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({
         title: "Write better docs",
@@ -420,14 +418,12 @@ describe("tasks", () => {
       const b = await createTask({ title: "B", status: "done" });
       const moving = await createTask({ title: "M" });
 
-      const response = await as(org)
-        .post(`/api/tasks/${moving.id}/move`)
-        .send({
-          baseVersion: 1,
-          status: "done",
-          afterId: a.id,
-          beforeId: b.id,
-        });
+      const response = await as(org).post(`/api/tasks/${moving.id}/move`).send({
+        baseVersion: 1,
+        status: "done",
+        afterId: a.id,
+        beforeId: b.id,
+      });
       expect(response.status).toBe(200);
       expect(response.body.status).toBe("done");
       expect(response.body.position).toBeGreaterThan(a.position);

@@ -2,7 +2,7 @@ import type { WorkspaceRole } from "@ares/contracts";
 import type { Identity } from "../context.js";
 import type { ProjectRow, TaskRow, WorkspaceRow } from "../db/schema.js";
 import type { Tx } from "../db/scope.js";
-import { notFound } from "../http/errors.js";
+import { AppError, notFound } from "../http/errors.js";
 import { isPrivileged } from "../policies/roles.js";
 
 /**
@@ -28,11 +28,35 @@ function accessFor(
   if (!orgManager && !workspaceRole) {
     return undefined;
   }
+  const canContribute = identity.role !== "viewer";
   return {
     workspace,
     workspaceRole,
-    canManage: orgManager || workspaceRole === "admin",
-    canContribute: identity.role !== "viewer",
+    // A viewer stays read-only even when listed as a workspace admin (for
+    // instance after being demoted in the organization).
+    canManage: orgManager || (canContribute && workspaceRole === "admin"),
+    canContribute,
+  };
+}
+
+/** Throws a 403 with `reason` unless the person holds the right. */
+export function requireRight(allowed: boolean, reason: string): void {
+  if (!allowed) {
+    throw new AppError("forbidden", reason);
+  }
+}
+
+/**
+ * Reports a record behind a parent the person may not see as not found
+ * under its own name. Other failures pass through, so a database error
+ * stays a 500 instead of posing as a 404.
+ */
+export function hiddenAs(what: string) {
+  return (error: unknown): never => {
+    if (error instanceof AppError && error.code === "not_found") {
+      throw notFound(what);
+    }
+    throw error;
   };
 }
 
@@ -57,7 +81,8 @@ export async function workspaceAccess(
     .where("w.id", "=", workspaceId)
     .executeTakeFirst();
   const { workspaceRole = null, ...workspace } = row ?? {};
-  const access = row && accessFor(identity, workspace as WorkspaceRow, workspaceRole);
+  const access =
+    row && accessFor(identity, workspace as WorkspaceRow, workspaceRole);
   if (!access) {
     throw notFound("Workspace");
   }
@@ -82,11 +107,11 @@ export async function projectAccess(
   if (!project) {
     throw notFound("Project");
   }
-  const access = await workspaceAccess(tx, identity, project.workspace_id).catch(
-    () => {
-      throw notFound("Project");
-    },
-  );
+  const access = await workspaceAccess(
+    tx,
+    identity,
+    project.workspace_id,
+  ).catch(hiddenAs("Project"));
   return { ...access, project };
 }
 
@@ -123,8 +148,8 @@ export async function taskAccess(
   if (!task) {
     throw notFound("Task");
   }
-  const access = await projectAccess(tx, identity, task.project_id).catch(() => {
-    throw notFound("Task");
-  });
+  const access = await projectAccess(tx, identity, task.project_id).catch(
+    hiddenAs("Task"),
+  );
   return { ...access, task };
 }

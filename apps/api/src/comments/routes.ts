@@ -1,0 +1,118 @@
+import {
+  commentListSchema,
+  commentSchema,
+  createCommentRequestSchema,
+  errorEnvelopeSchema,
+  idParamsSchema,
+} from "@ares/contracts";
+import { requireIdentity } from "../auth/authenticate.js";
+import { tenantTransaction } from "../db/scope.js";
+import { defineRoute, type AnyRoute } from "../http/route.js";
+import { presentComment } from "../presenters/comment.js";
+import type { Services } from "../services.js";
+import { hiddenAs, requireRight, taskAccess } from "../work/access.js";
+import { addComment, findComment, listComments } from "./queries.js";
+
+const refused = { description: "Not allowed", schema: errorEnvelopeSchema };
+
+const noTask = {
+  description: "No such task, or one you cannot see",
+  schema: errorEnvelopeSchema,
+};
+
+/** The conversation on a task: read, add, delete comments. */
+export function commentRoutes(services: Services): AnyRoute[] {
+  const { db } = services;
+
+  const list = defineRoute({
+    method: "get",
+    path: "/api/tasks/:id/comments",
+    summary: "A task's comments, oldest first",
+    tag: "Comments",
+    access: "tenant",
+    params: idParamsSchema,
+    responses: {
+      200: { description: "Comments", schema: commentListSchema },
+      404: noTask,
+    },
+    async handler({ params }) {
+      const identity = requireIdentity();
+
+      const comments = await tenantTransaction(db, async (tx) => {
+        const { task } = await taskAccess(tx, identity, params.id);
+
+        return listComments(tx, task.id);
+      });
+
+      return { status: 200, body: { comments: comments.map(presentComment) } };
+    },
+  });
+
+  const create = defineRoute({
+    method: "post",
+    path: "/api/tasks/:id/comments",
+    summary: "Comment on a task",
+    tag: "Comments",
+    access: "tenant",
+    params: idParamsSchema,
+    body: createCommentRequestSchema,
+    responses: {
+      201: { description: "The new comment", schema: commentSchema },
+      403: refused,
+      404: noTask,
+    },
+    async handler({ params, body }) {
+      const identity = requireIdentity();
+
+      const comment = await tenantTransaction(db, async (tx) => {
+        const access = await taskAccess(tx, identity, params.id);
+        requireRight(access.canContribute, "Viewers cannot comment");
+
+        return addComment(tx, identity, {
+          taskId: access.task.id,
+          body: body.body,
+        });
+      });
+
+      return { status: 201, body: presentComment(comment) };
+    },
+  });
+
+  const remove = defineRoute({
+    method: "delete",
+    path: "/api/comments/:id",
+    summary: "Delete a comment: your own, or any as a workspace admin",
+    tag: "Comments",
+    access: "tenant",
+    params: idParamsSchema,
+    responses: {
+      204: { description: "Deleted" },
+      403: refused,
+      404: {
+        description: "No such comment, or one you cannot see",
+        schema: errorEnvelopeSchema,
+      },
+    },
+    async handler({ params }) {
+      const identity = requireIdentity();
+
+      await tenantTransaction(db, async (tx) => {
+        const comment = await findComment(tx, params.id);
+        const access = await taskAccess(tx, identity, comment.task_id).catch(
+          hiddenAs("Comment"),
+        );
+        const isAuthor = comment.author_id === identity.userId;
+        requireRight(
+          access.canManage || (isAuthor && access.canContribute),
+          "Only its author or a workspace admin can delete this comment",
+        );
+
+        await tx.deleteFrom("comments").where("id", "=", comment.id).execute();
+      });
+
+      return { status: 204 };
+    },
+  });
+
+  return [list, create, remove];
+}
