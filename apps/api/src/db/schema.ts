@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Selectable } from "kysely";
+import type { ColumnType, Generated, RawBuilder, Selectable } from "kysely";
 import type { Priority, Role, WorkflowStatus } from "@ares/contracts";
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -102,6 +102,13 @@ export interface SecurityEventsTable {
 
 type Version = ColumnType<number, number | undefined, number>;
 
+/** Field name to the version at which that field last changed. */
+type FieldVersions = ColumnType<
+  Record<string, number>,
+  never,
+  RawBuilder<Record<string, number>>
+>;
+
 export interface WorkspacesTable {
   tenant_id: string;
   id: string;
@@ -111,6 +118,7 @@ export interface WorkspacesTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Version;
+  field_versions: FieldVersions;
 }
 
 export interface WorkspaceMembersTable {
@@ -135,6 +143,7 @@ export interface ProjectsTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Version;
+  field_versions: FieldVersions;
 }
 
 export interface TasksTable {

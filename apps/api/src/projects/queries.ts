@@ -96,12 +96,13 @@ export function updateProject(
     { baseVersion, changes },
     {
       reload: () => loadProject(tx, current.id),
-      async write(record) {
+      async write(record, fieldVersions) {
         const written = await tx
           .updateTable("projects")
           .set({
             ...plain,
             ...(workflow && { workflow: JSON.stringify(workflow) }),
+            field_versions: fieldVersions,
             version: record.version + 1,
             updated_at: new Date(),
           })

@@ -5,6 +5,8 @@ import { applyVersionedUpdate } from "./versioned-update.js";
 interface Note {
   version: number;
   title: string;
+  body: string;
+  field_versions: Record<string, number>;
 }
 
 /**
@@ -41,7 +43,13 @@ async function refusalOf(update: Promise<unknown>): Promise<AppError> {
 }
 
 describe("applyVersionedUpdate", () => {
-  const plan = { version: 3, title: "Plan" };
+  // Version 3: the title last changed at version 2, the body at version 3.
+  const plan: Note = {
+    version: 3,
+    title: "Plan",
+    body: "Draft",
+    field_versions: { title: 2, body: 3 },
+  };
 
   it("writes an update made from the current version", async () => {
     const store = storeOf(plan);
@@ -56,12 +64,12 @@ describe("applyVersionedUpdate", () => {
     expect(store.attempts).toEqual([3]);
   });
 
-  it("keeps the record and its version when no field is sent", async () => {
+  it("keeps the record and its version when nothing changes", async () => {
     const store = storeOf(plan);
 
     const result = await applyVersionedUpdate(
       plan,
-      { baseVersion: 1, changes: {} },
+      { baseVersion: 1, changes: { title: "Plan" } },
       store,
     );
 
@@ -69,12 +77,44 @@ describe("applyVersionedUpdate", () => {
     expect(store.attempts).toEqual([]);
   });
 
-  it("reloads and writes again when a concurrent writer got in first", async () => {
-    const store = storeOf(plan, [{ version: 4, title: "Plan" }]);
+  it("merges a field nobody changed since the base version", async () => {
+    const store = storeOf(plan);
 
     const written = await applyVersionedUpdate(
       plan,
-      { baseVersion: 3, changes: { title: "Plan" } },
+      { baseVersion: 2, changes: { title: "Roadmap" } },
+      store,
+    );
+
+    expect(written.version).toBe(4);
+  });
+
+  it("answers 409 naming a field someone else changed since the base version", async () => {
+    const error = await refusalOf(
+      applyVersionedUpdate(
+        plan,
+        { baseVersion: 2, changes: { title: "Roadmap", body: "Mine" } },
+        storeOf(plan),
+      ),
+    );
+
+    expect(error.code).toBe("conflict");
+    expect(error.details?.map((detail) => detail.path)).toEqual(["body"]);
+  });
+
+  it("reloads and writes again when a concurrent writer changed another field", async () => {
+    const store = storeOf(plan, [
+      {
+        ...plan,
+        version: 4,
+        body: "Theirs",
+        field_versions: { title: 2, body: 4 },
+      },
+    ]);
+
+    const written = await applyVersionedUpdate(
+      plan,
+      { baseVersion: 3, changes: { title: "Roadmap" } },
       store,
     );
 
@@ -82,8 +122,15 @@ describe("applyVersionedUpdate", () => {
     expect(written.version).toBe(5);
   });
 
-  it("answers 409 when the concurrent writer changed a sent field", async () => {
-    const store = storeOf(plan, [{ version: 4, title: "Agenda" }]);
+  it("answers 409 when the concurrent writer changed the sent field", async () => {
+    const store = storeOf(plan, [
+      {
+        ...plan,
+        version: 4,
+        title: "Agenda",
+        field_versions: { title: 4, body: 3 },
+      },
+    ]);
 
     const error = await refusalOf(
       applyVersionedUpdate(
@@ -99,19 +146,31 @@ describe("applyVersionedUpdate", () => {
 
   it("answers 409 when it loses the race twice", async () => {
     const store = storeOf(plan, [
-      { version: 4, title: "Plan" },
-      { version: 5, title: "Plan" },
+      { ...plan, version: 4, field_versions: { title: 2, body: 4 } },
+      { ...plan, version: 5, field_versions: { title: 2, body: 5 } },
     ]);
 
     const error = await refusalOf(
       applyVersionedUpdate(
         plan,
-        { baseVersion: 3, changes: { title: "Plan" } },
+        { baseVersion: 3, changes: { title: "Roadmap" } },
         store,
       ),
     );
 
     expect(error.code).toBe("conflict");
     expect(store.attempts).toEqual([3, 4]);
+  });
+
+  it("refuses a base version the record never had", async () => {
+    const error = await refusalOf(
+      applyVersionedUpdate(
+        plan,
+        { baseVersion: 9, changes: { title: "Roadmap" } },
+        storeOf(plan),
+      ),
+    );
+
+    expect(error.code).toBe("validation_failed");
   });
 });

@@ -97,11 +97,12 @@ export async function updateWorkspace(
     { baseVersion, changes },
     {
       reload: () => loadWorkspace(tx, current.id),
-      write: (record) =>
+      write: (record, fieldVersions) =>
         tx
           .updateTable("workspaces")
           .set({
             ...changes,
+            field_versions: fieldVersions,
             version: record.version + 1,
             updated_at: new Date(),
           })

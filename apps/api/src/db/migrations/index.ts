@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration } from "kysely";
 import { tenancyCore } from "./0001_tenancy_core.js";
 import { identity } from "./0002_identity.js";
 import { work } from "./0003_work.js";
+import { fieldVersions } from "./0004_field_versions.js";
 
 /** Runs each statement on its own: PGlite takes one per prepared query. */
 function statements(list: readonly string[]): Migration {
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "0001_tenancy_core": statements(tenancyCore),
   "0002_identity": statements(identity),
   "0003_work": statements(work),
+  "0004_field_versions": statements(fieldVersions),
 };
