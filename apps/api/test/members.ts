@@ -49,7 +49,7 @@ export async function outboxToken(
  * person would: invitation, link from the outbox, accept. Returns their
  * signed-in session.
  */
-export async function addMember(
+export async function joinByInvitation(
   http: TestHttp,
   admin: AuthResponse,
   role: Role,

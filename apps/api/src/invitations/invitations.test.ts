@@ -8,7 +8,7 @@ import {
   uniqueEmail,
   type TestHttp,
 } from "../../test/harness.js";
-import { addMember, invite, outboxToken } from "../../test/members.js";
+import { joinByInvitation, invite, outboxToken } from "../../test/members.js";
 import { hashToken } from "../auth/secrets.js";
 import type { Database } from "../db/database.js";
 
@@ -89,7 +89,7 @@ describe("managing invitations", () => {
 
     it("answers 409 when the person is already a member", async () => {
       const owner = await registerOrganization(http);
-      const member = await addMember(http, owner, "member");
+      const member = await joinByInvitation(http, owner, "member");
 
       const response = await http
         .post("/api/invites")
@@ -147,8 +147,8 @@ describe("managing invitations", () => {
 
     it("refuses members and viewers with 403", async () => {
       const owner = await registerOrganization(http);
-      const member = await addMember(http, owner, "member");
-      const viewer = await addMember(http, owner, "viewer");
+      const member = await joinByInvitation(http, owner, "member");
+      const viewer = await joinByInvitation(http, owner, "viewer");
 
       const answers = await Promise.all(
         [member, viewer].map((session) =>
@@ -165,7 +165,7 @@ describe("managing invitations", () => {
 
     it("lets an admin invite an admin but not an owner", async () => {
       const owner = await registerOrganization(http);
-      const admin = await addMember(http, owner, "admin");
+      const admin = await joinByInvitation(http, owner, "admin");
 
       const asOwner = await http
         .post("/api/invites")
@@ -254,7 +254,7 @@ describe("managing invitations", () => {
 
     it("refuses a member with 403", async () => {
       const owner = await registerOrganization(http);
-      const member = await addMember(http, owner, "member");
+      const member = await joinByInvitation(http, owner, "member");
 
       const response = await http
         .get("/api/invites")
@@ -327,7 +327,7 @@ describe("managing invitations", () => {
 
     it("refuses a viewer with 403 and a malformed id with 400", async () => {
       const owner = await registerOrganization(http);
-      const viewer = await addMember(http, owner, "viewer");
+      const viewer = await joinByInvitation(http, owner, "viewer");
       const { invitation } = await invite(http, owner, "member");
 
       const byViewer = await http
@@ -431,7 +431,7 @@ describe("managing invitations", () => {
 
     it("refuses a member with 403", async () => {
       const owner = await registerOrganization(http);
-      const member = await addMember(http, owner, "member");
+      const member = await joinByInvitation(http, owner, "member");
       const { invitation } = await invite(http, owner, "viewer");
 
       const response = await http

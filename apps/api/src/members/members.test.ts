@@ -7,7 +7,7 @@ import {
   testApp,
   type TestHttp,
 } from "../../test/harness.js";
-import { addMember } from "../../test/members.js";
+import { joinByInvitation } from "../../test/members.js";
 import type { Database } from "../db/database.js";
 
 const bearer = (session: AuthResponse) => `Bearer ${session.accessToken}`;
@@ -33,8 +33,8 @@ describe("members", () => {
   describe("GET /api/members", () => {
     it("lists the organization's members by name, with role and join date", async () => {
       const owner = await registerOrganization(http, { name: "Mia Owner" });
-      await addMember(http, owner, "viewer", "Zed Viewer");
-      await addMember(http, owner, "admin", "Bea Admin");
+      await joinByInvitation(http, owner, "viewer", "Zed Viewer");
+      await joinByInvitation(http, owner, "admin", "Bea Admin");
 
       const response = await http
         .get("/api/members")
@@ -58,7 +58,7 @@ describe("members", () => {
 
     it("shows a viewer the members of their own organization only", async () => {
       const owner = await registerOrganization(http);
-      const viewer = await addMember(http, owner, "viewer");
+      const viewer = await joinByInvitation(http, owner, "viewer");
       await registerOrganization(http, { name: "Outsider Owen" });
 
       const response = await http
@@ -81,7 +81,7 @@ describe("members", () => {
   describe("PATCH /api/members/:userId", () => {
     it("changes a role, records it, and the member's next request sees it", async () => {
       const owner = await registerOrganization(http);
-      const admin = await addMember(http, owner, "admin");
+      const admin = await joinByInvitation(http, owner, "admin");
 
       const response = await http
         .patch(`/api/members/${admin.user.id}`)
@@ -114,8 +114,8 @@ describe("members", () => {
 
     it("refuses to let anyone grant a role above their own", async () => {
       const owner = await registerOrganization(http);
-      const admin = await addMember(http, owner, "admin");
-      const member = await addMember(http, owner, "member");
+      const admin = await joinByInvitation(http, owner, "admin");
+      const member = await joinByInvitation(http, owner, "member");
 
       const response = await http
         .patch(`/api/members/${member.user.id}`)
@@ -128,7 +128,7 @@ describe("members", () => {
 
     it("refuses an admin changing an owner's role", async () => {
       const owner = await registerOrganization(http);
-      const admin = await addMember(http, owner, "admin");
+      const admin = await joinByInvitation(http, owner, "admin");
 
       const response = await http
         .patch(`/api/members/${owner.user.id}`)
@@ -140,8 +140,8 @@ describe("members", () => {
 
     it("refuses members and viewers changing roles", async () => {
       const owner = await registerOrganization(http);
-      const member = await addMember(http, owner, "member");
-      const viewer = await addMember(http, owner, "viewer");
+      const member = await joinByInvitation(http, owner, "member");
+      const viewer = await joinByInvitation(http, owner, "viewer");
 
       const byMember = await http
         .patch(`/api/members/${viewer.user.id}`)
@@ -169,7 +169,7 @@ describe("members", () => {
 
     it("never leaves an organization without an owner when two owners step down at once", async () => {
       const first = await registerOrganization(http);
-      const second = await addMember(http, first, "owner");
+      const second = await joinByInvitation(http, first, "owner");
 
       const answers = await Promise.all(
         [first, second].map((owner) =>
@@ -238,7 +238,7 @@ describe("members", () => {
   describe("DELETE /api/members/:userId", () => {
     it("removes a member, whose unexpired token is refused on the next request", async () => {
       const owner = await registerOrganization(http);
-      const member = await addMember(http, owner, "member");
+      const member = await joinByInvitation(http, owner, "member");
       const before = await http
         .get("/api/me")
         .set("Authorization", bearer(member));
@@ -263,7 +263,7 @@ describe("members", () => {
 
     it("lets a member leave, recorded as leaving", async () => {
       const owner = await registerOrganization(http);
-      const viewer = await addMember(http, owner, "viewer");
+      const viewer = await joinByInvitation(http, owner, "viewer");
 
       const response = await http
         .delete(`/api/members/${viewer.user.id}`)
@@ -294,7 +294,7 @@ describe("members", () => {
 
     it("lets an owner leave while another owner remains", async () => {
       const owner = await registerOrganization(http);
-      await addMember(http, owner, "owner");
+      await joinByInvitation(http, owner, "owner");
 
       const response = await http
         .delete(`/api/members/${owner.user.id}`)
@@ -305,9 +305,9 @@ describe("members", () => {
 
     it("refuses an admin removing an owner, and a member removing anyone", async () => {
       const owner = await registerOrganization(http);
-      const admin = await addMember(http, owner, "admin");
-      const member = await addMember(http, owner, "member");
-      const viewer = await addMember(http, owner, "viewer");
+      const admin = await joinByInvitation(http, owner, "admin");
+      const member = await joinByInvitation(http, owner, "member");
+      const viewer = await joinByInvitation(http, owner, "viewer");
 
       const byAdmin = await http
         .delete(`/api/members/${owner.user.id}`)

@@ -8,7 +8,7 @@ import {
   testApp,
   type TestHttp,
 } from "../../test/harness.js";
-import { addMember, invite } from "../../test/members.js";
+import { joinByInvitation, invite } from "../../test/members.js";
 import type { Database } from "../db/database.js";
 
 const bearer = (session: AuthResponse) => `Bearer ${session.accessToken}`;
@@ -81,7 +81,7 @@ describe("GET /api/dev/outbox", () => {
 
   it("refuses a member with 403", async () => {
     const owner = await registerOrganization(http);
-    const member = await addMember(http, owner, "member");
+    const member = await joinByInvitation(http, owner, "member");
 
     const response = await http
       .get("/api/dev/outbox")

@@ -8,7 +8,7 @@ import {
   testApp,
   type TestHttp,
 } from "../../test/harness.js";
-import { addMember, invite } from "../../test/members.js";
+import { joinByInvitation, invite } from "../../test/members.js";
 import type { Database } from "../db/database.js";
 
 const bearer = (session: AuthResponse) => `Bearer ${session.accessToken}`;
@@ -56,7 +56,7 @@ describe("GET /api/security-events", () => {
       .post("/api/auth/login")
       .send({ email: owner.user.email, password: owner.password })
       .expect(200);
-    const member = await addMember(http, owner, "member");
+    const member = await joinByInvitation(http, owner, "member");
     await http
       .patch(`/api/members/${member.user.id}`)
       .set("Authorization", bearer(owner))
@@ -153,7 +153,7 @@ describe("GET /api/security-events", () => {
 
   it("refuses a member with 403", async () => {
     const owner = await registerOrganization(http);
-    const member = await addMember(http, owner, "member");
+    const member = await joinByInvitation(http, owner, "member");
 
     const response = await http
       .get("/api/security-events")

@@ -1,85 +1,33 @@
 import crypto from "node:crypto";
-import { defaultWorkflow, type Role } from "@ares/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestDatabase } from "../../test/database.js";
 import {
+  addMember,
+  addToWorkspace,
+  buildProject,
+  buildWorkspace,
+  type Person,
+} from "../../test/factories.js";
+import {
   registerOrganization,
   testApp,
-  uniqueEmail,
   type TestHttp,
 } from "../../test/harness.js";
-import { hashPassword } from "../auth/passwords.js";
 import type { Database } from "../db/database.js";
 
 type Org = Awaited<ReturnType<typeof registerOrganization>>;
 
-interface Person {
-  userId: string;
-  token: string;
-}
-
-/** Adds a person with `role` to `org` and signs them in. */
-async function addPerson(
+/** A workspace and a project in it, with `members` added to the workspace. */
+async function buildWorkArea(
   http: TestHttp,
-  db: Database,
-  org: Org,
-  role: Role,
-): Promise<Person> {
-  const userId = crypto.randomUUID();
-  const email = uniqueEmail(role);
-  const password = "a sturdy passphrase";
-  await db.kysely
-    .insertInto("users")
-    .values({
-      id: userId,
-      email,
-      name: `A ${role}`,
-      password_hash: await hashPassword(password),
-    })
-    .execute();
-  await db.kysely
-    .insertInto("memberships")
-    .values({ tenant_id: org.organization.id, user_id: userId, role })
-    .execute();
-  const login = await http
-    .post("/api/auth/login")
-    .send({ email, password, organizationId: org.organization.id });
-  return { userId, token: login.body.accessToken };
-}
-
-/** A workspace and a project in it; `members` join the workspace. */
-async function buildProject(db: Database, org: Org, members: string[] = []) {
-  const tenantId = org.organization.id;
-  const workspaceId = crypto.randomUUID();
-  const projectId = crypto.randomUUID();
-  const key = `P${crypto.randomInt(100000, 999999)}`;
-  await db.kysely
-    .insertInto("workspaces")
-    .values({ tenant_id: tenantId, id: workspaceId, name: "Engineering" })
-    .execute();
-  for (const userId of members) {
-    await db.kysely
-      .insertInto("workspace_members")
-      .values({
-        tenant_id: tenantId,
-        workspace_id: workspaceId,
-        user_id: userId,
-        role: "member",
-      })
-      .execute();
+  owner: Person,
+  members: Person[] = [],
+) {
+  const workspace = await buildWorkspace(http, owner);
+  for (const member of members) {
+    await addToWorkspace(http, owner, workspace.id, member);
   }
-  await db.kysely
-    .insertInto("projects")
-    .values({
-      tenant_id: tenantId,
-      id: projectId,
-      workspace_id: workspaceId,
-      key,
-      name: "Platform",
-      workflow: JSON.stringify(defaultWorkflow),
-    })
-    .execute();
-  return { workspaceId, projectId, key };
+  return buildProject(http, owner, { workspaceId: workspace.id });
 }
 
 describe("tasks", () => {
@@ -88,10 +36,10 @@ describe("tasks", () => {
   let org: Org;
   let member: Person;
   let viewer: Person;
-  let project: Awaited<ReturnType<typeof buildProject>>;
+  let project: Awaited<ReturnType<typeof buildWorkArea>>;
 
-  const as = (person: { token: string } | Org) => {
-    const token = "token" in person ? person.token : person.accessToken;
+  const as = (person: Pick<Person, "accessToken">) => {
+    const token = person.accessToken;
     return {
       get: (url: string) =>
         http.get(url).set("Authorization", `Bearer ${token}`),
@@ -109,7 +57,7 @@ describe("tasks", () => {
     actor: Person | Org = org,
   ) {
     const response = await as(actor)
-      .post(`/api/projects/${project.projectId}/tasks`)
+      .post(`/api/projects/${project.id}/tasks`)
       .send({ title: "Write the docs", ...body });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     return response.body;
@@ -119,9 +67,9 @@ describe("tasks", () => {
     ({ http } = await testApp());
     db = await sharedTestDatabase();
     org = await registerOrganization(http);
-    member = await addPerson(http, db, org, "member");
-    viewer = await addPerson(http, db, org, "viewer");
-    project = await buildProject(db, org, [member.userId, viewer.userId]);
+    member = await addMember(http, org, { role: "member" });
+    viewer = await addMember(http, org, { role: "viewer" });
+    project = await buildWorkArea(http, org, [member, viewer]);
   });
 
   describe("creating", () => {
@@ -142,7 +90,7 @@ describe("tasks", () => {
       const task = await createTask({
         description: "# Plan\n- one",
         priority: "high",
-        assigneeId: member.userId,
+        assigneeId: member.user.id,
         dueDate: "2027-01-15",
         labels: ["docs", "q1"],
         estimate: 2.5,
@@ -150,7 +98,7 @@ describe("tasks", () => {
       expect(task).toMatchObject({
         description: "# Plan\n- one",
         priority: "high",
-        assignee: { id: member.userId },
+        assignee: { id: member.user.id },
         dueDate: "2027-01-15",
         labels: ["docs", "q1"],
         estimate: 2.5,
@@ -159,20 +107,20 @@ describe("tasks", () => {
 
     it("refuses viewers", async () => {
       const response = await as(viewer)
-        .post(`/api/projects/${project.projectId}/tasks`)
+        .post(`/api/projects/${project.id}/tasks`)
         .send({ title: "Nope" });
       expect(response.status).toBe(403);
     });
 
     it("refuses an unknown status and a viewer as assignee", async () => {
-      const url = `/api/projects/${project.projectId}/tasks`;
+      const url = `/api/projects/${project.id}/tasks`;
       const badStatus = await as(org)
         .post(url)
         .send({ title: "x", status: "limbo" });
       expect(badStatus.status).toBe(400);
       const toViewer = await as(org)
         .post(url)
-        .send({ title: "x", assigneeId: viewer.userId });
+        .send({ title: "x", assigneeId: viewer.user.id });
       expect(toViewer.status).toBe(400);
       expect(toViewer.body.error.details[0].path).toBe("assigneeId");
     });
@@ -180,16 +128,16 @@ describe("tasks", () => {
     it("refuses to assign someone of another organization", async () => {
       const stranger = await registerOrganization(http);
       const response = await as(org)
-        .post(`/api/projects/${project.projectId}/tasks`)
+        .post(`/api/projects/${project.id}/tasks`)
         .send({ title: "x", assigneeId: stranger.user.id });
       expect(response.status).toBe(400);
     });
 
     it("refuses someone without access to the workspace as assignee", async () => {
-      const outsider = await addPerson(http, db, org, "member");
+      const outsider = await addMember(http, org, { role: "member" });
       const response = await as(org)
-        .post(`/api/projects/${project.projectId}/tasks`)
-        .send({ title: "x", assigneeId: outsider.userId });
+        .post(`/api/projects/${project.id}/tasks`)
+        .send({ title: "x", assigneeId: outsider.user.id });
       expect(response.status).toBe(400);
       expect(response.body.error.details[0].message).toMatch(
         /no access to this workspace/,
@@ -204,10 +152,8 @@ describe("tasks", () => {
       const theirs = as(other);
 
       const responses = await Promise.all([
-        theirs.get(`/api/projects/${project.projectId}/tasks`),
-        theirs
-          .post(`/api/projects/${project.projectId}/tasks`)
-          .send({ title: "x" }),
+        theirs.get(`/api/projects/${project.id}/tasks`),
+        theirs.post(`/api/projects/${project.id}/tasks`).send({ title: "x" }),
         theirs.get(`/api/tasks/${task.id}`),
         theirs
           .patch(`/api/tasks/${task.id}`)
@@ -320,17 +266,9 @@ describe("tasks", () => {
     });
 
     it("lets the assignee and admins change the status, and no one else", async () => {
-      const task = await createTask({ assigneeId: member.userId });
-      const other = await addPerson(http, db, org, "member");
-      await db.kysely
-        .insertInto("workspace_members")
-        .values({
-          tenant_id: org.organization.id,
-          workspace_id: project.workspaceId,
-          user_id: other.userId,
-          role: "member",
-        })
-        .execute();
+      const task = await createTask({ assigneeId: member.user.id });
+      const other = await addMember(http, org, { role: "member" });
+      await addToWorkspace(http, org, project.workspaceId, other);
 
       const byOther = await as(other)
         .patch(`/api/tasks/${task.id}`)
@@ -465,11 +403,11 @@ describe("tasks", () => {
   });
 
   describe("listing", () => {
-    let listing: Awaited<ReturnType<typeof buildProject>>;
+    let listing: Awaited<ReturnType<typeof buildWorkArea>>;
 
     beforeAll(async () => {
-      listing = await buildProject(db, org, [member.userId]);
-      const url = `/api/projects/${listing.projectId}/tasks`;
+      listing = await buildWorkArea(http, org, [member]);
+      const url = `/api/projects/${listing.id}/tasks`;
       const seeds = [
         {
           title: "Fix login bug",
@@ -480,7 +418,7 @@ describe("tasks", () => {
         {
           title: "Write onboarding guide",
           labels: ["docs"],
-          assigneeId: member.userId,
+          assigneeId: member.user.id,
         },
         { title: "Refactor billing", priority: "low", dueDate: "2027-01-10" },
         {
@@ -496,13 +434,13 @@ describe("tasks", () => {
     });
 
     const list = (query: string) =>
-      as(org).get(`/api/projects/${listing.projectId}/tasks?${query}`);
+      as(org).get(`/api/projects/${listing.id}/tasks?${query}`);
     const titles = (response: { body: { tasks: { title: string }[] } }) =>
       response.body.tasks.map((task) => task.title);
 
     it("filters by status, assignee, label and due range", async () => {
       expect(titles(await list("status=done"))).toEqual(["Quarterly report"]);
-      expect(titles(await list(`assigneeId=${member.userId}`))).toEqual([
+      expect(titles(await list(`assigneeId=${member.user.id}`))).toEqual([
         "Write onboarding guide",
       ]);
       expect(titles(await list("label=bug")).sort()).toEqual([
@@ -521,7 +459,7 @@ describe("tasks", () => {
       ]);
       const other = await registerOrganization(http);
       const theirs = await as(other).get(
-        `/api/projects/${listing.projectId}/tasks?q=login`,
+        `/api/projects/${listing.id}/tasks?q=login`,
       );
       expect(theirs.status).toBe(404);
     });
