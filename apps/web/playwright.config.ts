@@ -52,6 +52,8 @@ export default defineConfig({
     env: {
       PORT: port,
       HOST: "127.0.0.1",
+      // Emailed links (invitations, resets) point at the address tests use.
+      APP_URL: baseURL,
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
     },

@@ -1,36 +1,31 @@
 import { expect, test } from "@playwright/test";
 
-import { fillSignupForm, newRegistration } from "./support";
+import {
+  chooseFromUserMenu,
+  fillSignupForm,
+  newRegistration,
+  signIn,
+  signUp,
+} from "./support";
 
 test("signs up, keeps signed-in users off /login and signs back in", async ({
   page,
 }) => {
   const registration = newRegistration();
 
-  await page.goto("/signup");
-  await fillSignupForm(page, registration);
-  await page.getByRole("button", { name: "Create organization" }).click();
-
-  await expect(page).toHaveURL("/");
+  await signUp(page, registration);
   const orgHeading = page.getByRole("heading", {
     name: registration.organizationName,
   });
-  await expect(orgHeading).toBeVisible();
 
   await page.goto("/login");
   await expect(page).toHaveURL("/");
   await expect(orgHeading).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await chooseFromUserMenu(page, registration.name, "Sign out");
   await expect(page).toHaveURL("/login");
 
-  await page.getByLabel("Email").fill(registration.email);
-  await page
-    .getByLabel("Password", { exact: true })
-    .fill(registration.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-
-  await expect(page).toHaveURL("/");
+  await signIn(page, registration);
   await expect(orgHeading).toBeVisible();
 });
 

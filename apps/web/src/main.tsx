@@ -1,12 +1,15 @@
 import "@mantine/core/styles.css";
+import "@mantine/notifications/styles.css";
 
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 
 import { App } from "./App";
+import { initializeAuth } from "./auth/auth-session";
 import { installValidationMessages } from "./validation-messages";
 
 installValidationMessages();
+void initializeAuth();
 
 const container = document.getElementById("root");
 if (container === null) {

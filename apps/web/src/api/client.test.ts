@@ -1,97 +1,78 @@
 import { authResponseSchema, sessionSchema } from "@ares/contracts";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { readAccessToken, saveAccessToken } from "../auth/token-store";
-import { ApiError } from "./api-error";
-import { apiRequest } from "./client";
+import {
+  authResponse,
+  errorBody,
+  fakeApi,
+  jsonResponse,
+  loadSessionModules,
+  unexpected,
+} from "../test/fake-browser";
 
 const session = {
-  user: {
-    id: "6f1c2c86-2d6e-4a1f-9d3e-0a4b1c2d3e4f",
-    email: "ada@example.com",
-    name: "Ada",
-  },
-  organization: {
-    id: "0b7e2f5a-8c1d-4e3f-a2b4-c5d6e7f8a9b0",
-    name: "Acme",
-    createdAt: "2025-01-02T03:04:05.000Z",
-  },
+  user: authResponse("unused").user,
+  organization: authResponse("unused").organization,
   role: "owner",
 };
 
-/** Answers every fetch with `status` and `body`, recording the requests. */
-function answerWith(status: number, body: unknown) {
-  const fetchMock = vi.fn<typeof fetch>(() =>
-    Promise.resolve(
-      new Response(typeof body === "string" ? body : JSON.stringify(body), {
-        status,
-      }),
-    ),
-  );
-  vi.stubGlobal("fetch", fetchMock);
-  return fetchMock;
-}
+const expiredToken = errorBody("unauthenticated", "Your token has expired");
 
-function memoryStorage(): Pick<Storage, "getItem" | "setItem" | "removeItem"> {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => items.set(key, value),
-    removeItem: (key) => items.delete(key),
-  };
-}
+let app: Awaited<ReturnType<typeof loadSessionModules>>;
 
-async function failureOf(request: Promise<unknown>): Promise<ApiError> {
+async function failureOf(request: Promise<unknown>) {
   const error: unknown = await request.then(
     () => null,
     (caught: unknown) => caught,
   );
-  if (!(error instanceof ApiError)) {
+  if (!(error instanceof app.ApiError)) {
     throw new Error("Expected the request to fail with an ApiError");
   }
   return error;
 }
 
 describe("apiRequest", () => {
-  beforeEach(() => {
-    vi.stubGlobal("localStorage", memoryStorage());
+  beforeEach(async () => {
+    app = await loadSessionModules();
   });
 
   afterEach(() => {
+    vi.useRealTimers();
     vi.unstubAllGlobals();
   });
 
   it("sends JSON with the bearer token and returns the checked body", async () => {
-    saveAccessToken("token-1", 60);
-    const fetchMock = answerWith(200, session);
+    app.saveAccessToken("token-1", 60);
+    const sent = fakeApi(() => jsonResponse(200, session));
 
-    const result = await apiRequest("/example", sessionSchema, {
+    const result = await app.apiRequest("/example", sessionSchema, {
       method: "POST",
       body: { hello: "world" },
     });
 
     expect(result.organization.name).toBe("Acme");
-    const [url, init] = fetchMock.mock.calls[0] ?? [];
-    const headers = new Headers(init?.headers);
-    expect(url).toBe("/api/example");
-    expect(headers.get("Authorization")).toBe("Bearer token-1");
-    expect(headers.get("Content-Type")).toBe("application/json");
-    expect(init?.body).toBe('{"hello":"world"}');
+    expect(sent).toEqual([
+      {
+        path: "/example",
+        method: "POST",
+        authorization: "Bearer token-1",
+        body: { hello: "world" },
+      },
+    ]);
   });
 
-  it("turns an error envelope into an ApiError with field errors", async () => {
-    answerWith(400, {
-      error: {
-        code: "validation_failed",
-        message: "Check the highlighted fields",
-        details: [
-          { path: "email", message: "Enter a valid email address" },
-          { path: "email", message: "A second, later problem" },
-        ],
-      },
-    });
+  it("maps the envelope's details to per-field messages", async () => {
+    fakeApi(() =>
+      jsonResponse(400, {
+        error: {
+          code: "validation_failed",
+          message: "Check the highlighted fields",
+          details: [{ path: "email", message: "Enter a valid email address" }],
+        },
+      }),
+    );
 
-    const error = await failureOf(apiRequest("/auth/login", sessionSchema));
+    const error = await failureOf(app.apiRequest("/me", sessionSchema));
 
     expect(error.status).toBe(400);
     expect(error.code).toBe("validation_failed");
@@ -100,40 +81,185 @@ describe("apiRequest", () => {
   });
 
   it("reports a failure without an envelope by its status", async () => {
-    answerWith(503, "<h1>Bad gateway</h1>");
+    fakeApi(() => new Response("<h1>Bad gateway</h1>", { status: 503 }));
 
-    const error = await failureOf(apiRequest("/me", sessionSchema));
+    const error = await failureOf(app.apiRequest("/me", sessionSchema));
 
     expect(error.code).toBe("service_unavailable");
     expect(error.fieldErrors).toEqual({});
   });
 
   it("reports a body that breaks the contract as an internal error", async () => {
-    answerWith(200, { accessToken: "only this" });
+    fakeApi(() => jsonResponse(200, { accessToken: "only this" }));
 
-    const error = await failureOf(apiRequest("/me", authResponseSchema));
+    const error = await failureOf(app.apiRequest("/me", authResponseSchema));
 
     expect(error.code).toBe("internal");
-  });
-
-  it("drops the stored token when the API rejects it", async () => {
-    saveAccessToken("expired-on-server", 60);
-    answerWith(401, {
-      error: { code: "unauthenticated", message: "Sign in again" },
-    });
-
-    const error = await failureOf(apiRequest("/me", sessionSchema));
-
-    expect(error.code).toBe("unauthenticated");
-    expect(readAccessToken()).toBeNull();
   });
 
   it("reports an unreachable server as service_unavailable", async () => {
     vi.stubGlobal("fetch", () => Promise.reject(new TypeError("offline")));
 
-    const error = await failureOf(apiRequest("/me", sessionSchema));
+    const error = await failureOf(app.apiRequest("/me", sessionSchema));
 
     expect(error.status).toBe(0);
     expect(error.code).toBe("service_unavailable");
+  });
+
+  it("accepts an empty answer from a command", async () => {
+    app.saveAccessToken("token-1", 60);
+    fakeApi(() => new Response(null, { status: 204 }));
+
+    await expect(
+      app.apiCommand("/auth/logout", { method: "POST" }),
+    ).resolves.toBeUndefined();
+  });
+});
+
+describe("apiRequest after the API rejects the token", () => {
+  beforeEach(async () => {
+    app = await loadSessionModules();
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it("refreshes once with the cookie and retries with the new token", async () => {
+    app.saveAccessToken("stale", 60);
+    const sent = fakeApi(({ path, authorization }) => {
+      if (path === "/auth/refresh") {
+        return jsonResponse(200, authResponse("fresh"));
+      }
+      return authorization === "Bearer fresh"
+        ? jsonResponse(200, session)
+        : jsonResponse(401, expiredToken);
+    });
+
+    const result = await app.apiRequest("/me", sessionSchema);
+
+    expect(result.user.name).toBe("Ada");
+    expect(sent.map((request) => request.path)).toEqual([
+      "/me",
+      "/auth/refresh",
+      "/me",
+    ]);
+    expect(sent[1]).toMatchObject({ method: "POST", authorization: null });
+    expect(sent[1]?.body).toEqual({});
+    expect(app.readAccessToken()).toBe("fresh");
+  });
+
+  it("shares one refresh among requests rejected at the same time", async () => {
+    app.saveAccessToken("stale", 60);
+    const sent = fakeApi(({ path, authorization }) => {
+      if (path === "/auth/refresh") {
+        return jsonResponse(200, authResponse("fresh"));
+      }
+      return authorization === "Bearer fresh"
+        ? jsonResponse(200, session)
+        : jsonResponse(401, expiredToken);
+    });
+
+    await Promise.all([
+      app.apiRequest("/me", sessionSchema),
+      app.apiRequest("/me", sessionSchema),
+      app.apiRequest("/me", sessionSchema),
+    ]);
+
+    const refreshes = sent.filter(({ path }) => path === "/auth/refresh");
+    expect(refreshes).toHaveLength(1);
+    expect(sent).toHaveLength(7);
+  });
+
+  it("retries only once, reporting a second rejection", async () => {
+    app.saveAccessToken("stale", 60);
+    const sent = fakeApi(({ path }) =>
+      path === "/auth/refresh"
+        ? jsonResponse(200, authResponse("fresh"))
+        : jsonResponse(401, expiredToken),
+    );
+
+    const error = await failureOf(app.apiRequest("/me", sessionSchema));
+
+    expect(error.code).toBe("unauthenticated");
+    expect(sent.map((request) => request.path)).toEqual([
+      "/me",
+      "/auth/refresh",
+      "/me",
+    ]);
+  });
+
+  it("signs the tab out when the refresh cookie is no longer accepted", async () => {
+    app.saveAccessToken("stale", 60);
+    fakeApi(({ path }) =>
+      path === "/auth/refresh"
+        ? jsonResponse(
+            401,
+            errorBody("unauthenticated", "Your session has ended"),
+          )
+        : jsonResponse(401, expiredToken),
+    );
+
+    const error = await failureOf(app.apiRequest("/me", sessionSchema));
+
+    expect(error.message).toBe("Your token has expired");
+    expect(app.readAccessToken()).toBeNull();
+    expect(app.readAuthStatus()).toBe("signedOut");
+  });
+
+  it("keeps the session when the refresh could not reach the API", async () => {
+    app.saveAccessToken("stale", 60);
+    fakeApi(({ path }) => {
+      if (path === "/auth/refresh") {
+        throw new TypeError("offline");
+      }
+      return jsonResponse(401, expiredToken);
+    });
+
+    await failureOf(app.apiRequest("/me", sessionSchema));
+
+    expect(app.readAuthStatus()).toBe("signedIn");
+  });
+
+  it("sends no token and never refreshes for anonymous calls", async () => {
+    app.saveAccessToken("token-1", 60);
+    const sent = fakeApi(({ path }) =>
+      path === "/auth/login"
+        ? jsonResponse(401, errorBody("unauthenticated", "Wrong password"))
+        : unexpected({ path, method: "", authorization: null, body: null }),
+    );
+
+    const error = await failureOf(
+      app.apiRequest("/auth/login", sessionSchema, {
+        method: "POST",
+        anonymous: true,
+      }),
+    );
+
+    expect(error.message).toBe("Wrong password");
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.authorization).toBeNull();
+    expect(app.readAccessToken()).toBe("token-1");
+  });
+
+  it("renews a token past its lifetime before sending it", async () => {
+    vi.useFakeTimers();
+    app.saveAccessToken("old", 60);
+    vi.advanceTimersByTime(61_000);
+    const sent = fakeApi(({ path }) =>
+      path === "/auth/refresh"
+        ? jsonResponse(200, authResponse("fresh"))
+        : jsonResponse(200, session),
+    );
+
+    await app.apiRequest("/me", sessionSchema);
+
+    expect(
+      sent.map(({ path, authorization }) => [path, authorization]),
+    ).toEqual([
+      ["/auth/refresh", null],
+      ["/me", "Bearer fresh"],
+    ]);
   });
 });

@@ -1,22 +1,22 @@
-import { errorEnvelopeSchema, type ErrorCode } from "@ares/contracts";
+import {
+  hasFreshAccessToken,
+  readAccessToken,
+  readAuthStatus,
+} from "../auth/token-store";
+import { refreshSession, renewAccessToken } from "../auth/auth-session";
+import { parseBody, readApiError, send } from "./http";
+import type { RequestOptions, ResponseSchema } from "./http";
 
-import { clearAccessToken, readAccessToken } from "../auth/token-store";
-import { ApiError, toFieldErrors } from "./api-error";
-
-/** Anything that checks and types a JSON body, such as a zod schema. */
-export interface ResponseSchema<T> {
-  parse(data: unknown): T;
-}
+export type { ResponseSchema } from "./http";
 
 /** Options for one API call. */
-export interface RequestOptions {
-  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** Sent as JSON when present. */
-  body?: unknown;
-  signal?: AbortSignal;
+export interface ApiRequestOptions extends RequestOptions {
+  /**
+   * Sends no token, for public endpoints such as sign-in: their 401 means
+   * wrong credentials, not an expired token worth renewing.
+   */
+  anonymous?: boolean;
 }
-
-const genericMessage = "Something went wrong. Please try again.";
 
 /**
  * Calls `/api{path}` with the signed-in user's token and returns the body
@@ -25,103 +25,53 @@ const genericMessage = "Something went wrong. Please try again.";
 export async function apiRequest<T>(
   path: string,
   schema: ResponseSchema<T>,
-  options: RequestOptions = {},
+  options: ApiRequestOptions = {},
 ): Promise<T> {
-  const token = readAccessToken();
-  const response = await send(path, token, options);
-  if (!response.ok) {
-    const error = await readApiError(response);
-    // A rejected token will not start working again; dropping it sends the
-    // user back to the sign-in page instead of failing every request.
-    if (error.status === 401 && token !== null) {
-      clearAccessToken();
-    }
-    throw error;
-  }
+  const response = await sendWithSession(path, options);
   return parseBody(response, schema);
 }
 
-async function send(
+/** Calls an endpoint that answers without a body (202, 204). */
+export async function apiCommand(
   path: string,
-  token: string | null,
-  { method = "GET", body, signal }: RequestOptions,
+  options: ApiRequestOptions = {},
+): Promise<void> {
+  await sendWithSession(path, options);
+}
+
+/**
+ * Sends with the current token; when the API rejects it (expired, or the
+ * session was renewed elsewhere), renews it once and tries again.
+ */
+async function sendWithSession(
+  path: string,
+  options: ApiRequestOptions,
 ): Promise<Response> {
-  const headers = new Headers({ Accept: "application/json" });
-  if (body !== undefined) {
-    headers.set("Content-Type", "application/json");
-  }
-  if (token !== null) {
-    headers.set("Authorization", `Bearer ${token}`);
-  }
-  const init: RequestInit = { method, headers, signal };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-  }
-  try {
-    return await fetch(`/api${path}`, init);
-  } catch (cause) {
-    if (signal?.aborted === true) {
-      throw cause;
+  const token = options.anonymous === true ? null : await currentToken();
+  let response = await send(path, token, options);
+  if (response.status === 401 && token !== null) {
+    const renewed = await renewAccessToken(token);
+    if (renewed !== null) {
+      response = await send(path, renewed, options);
     }
-    throw new ApiError({
-      status: 0,
-      code: "service_unavailable",
-      message: "Could not reach Ares. Check your connection and try again.",
-      cause,
-    });
   }
+  if (!response.ok) {
+    throw await readApiError(response);
+  }
+  return response;
 }
 
-async function readApiError(response: Response): Promise<ApiError> {
-  const body: unknown = await response.json().catch(() => null);
-  const envelope = errorEnvelopeSchema.safeParse(body);
-  if (!envelope.success) {
-    return new ApiError({
-      status: response.status,
-      code: codeForStatus(response.status),
-      message: genericMessage,
-    });
+/**
+ * The token to send. One that has outlived its lifetime (a sleeping laptop,
+ * a throttled background tab) is renewed first rather than sent to fail.
+ */
+async function currentToken(): Promise<string | null> {
+  if (readAuthStatus() !== "signedIn" || hasFreshAccessToken()) {
+    return readAccessToken();
   }
-  const { code, message, details = [] } = envelope.data.error;
-  return new ApiError({
-    status: response.status,
-    code,
-    message,
-    fieldErrors: toFieldErrors(details),
-  });
-}
-
-async function parseBody<T>(
-  response: Response,
-  schema: ResponseSchema<T>,
-): Promise<T> {
   try {
-    return schema.parse(await response.json());
-  } catch (cause) {
-    throw new ApiError({
-      status: response.status,
-      code: "internal",
-      message: genericMessage,
-      cause,
-    });
-  }
-}
-
-function codeForStatus(status: number): ErrorCode {
-  switch (status) {
-    case 401:
-      return "unauthenticated";
-    case 403:
-      return "forbidden";
-    case 404:
-      return "not_found";
-    case 429:
-      return "rate_limited";
-    case 502:
-    case 503:
-    case 504:
-      return "service_unavailable";
-    default:
-      return status < 500 ? "bad_request" : "internal";
+    return (await refreshSession()).accessToken;
+  } catch {
+    return readAccessToken();
   }
 }

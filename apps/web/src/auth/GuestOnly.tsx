@@ -1,11 +1,10 @@
 import { Navigate, Outlet } from "react-router";
 
-import { useAccessToken } from "./use-access-token";
+import { useAuthStatus } from "./use-auth-status";
 
 /** Route guard for the sign-in and sign-up pages: signed-in users go home. */
 export function GuestOnly() {
-  const token = useAccessToken();
-  if (token !== null) {
+  if (useAuthStatus() === "signedIn") {
     return <Navigate to="/" replace />;
   }
   return <Outlet />;

@@ -4,21 +4,21 @@ import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { SessionContext } from "./session-context";
 import { useSessionQuery } from "./session-query";
-import { useAccessToken } from "./use-access-token";
+import { useAuthStatus } from "./use-auth-status";
 
 /**
- * Route guard for signed-in pages: sends visitors without a token to
- * `/login` and provides the loaded session to the pages below.
+ * Route guard for signed-in pages: sends signed-out visitors to `/login`
+ * and provides the loaded session to the pages below.
  */
 export function RequireSession() {
-  const token = useAccessToken();
-  const session = useSessionQuery(token !== null);
+  const signedIn = useAuthStatus() === "signedIn";
+  const session = useSessionQuery(signedIn);
 
   function handleRetry() {
     void session.refetch();
   }
 
-  if (token === null) {
+  if (!signedIn) {
     return <Navigate to="/login" replace />;
   }
   if (session.isPending) {
@@ -28,7 +28,7 @@ export function RequireSession() {
     return (
       <ErrorState
         title="Could not load your session"
-        error={session.error}
+        message={session.error.message}
         onRetry={handleRetry}
       />
     );

@@ -1,82 +1,75 @@
 /**
- * Where the access token lives between page loads. It is kept in
- * localStorage for now; when sign-in moves to refresh cookies, only this
- * module needs to change.
+ * The access token, kept in memory only: a page load starts without one and
+ * asks for a fresh one with the httpOnly refresh cookie. Scripts can never
+ * read the cookie, and nothing here survives the tab.
  */
 
-const storageKey = "ares.auth";
-const listeners = new Set<() => void>();
+/**
+ * Where this tab stands: restoring (asking the refresh cookie at start-up),
+ * signed in, signed out, or unreachable (the API did not answer at start-up).
+ */
+export type AuthStatus = "restoring" | "signedIn" | "signedOut" | "unreachable";
 
-interface StoredToken {
-  accessToken: string;
-  /** Milliseconds since the epoch after which the token is no longer sent. */
+interface AuthState {
+  status: AuthStatus;
+  accessToken: string | null;
+  /** Milliseconds since the epoch after which the token is no longer valid. */
   expiresAt: number;
 }
 
-/** Returns the current access token, or null when signed out or expired. */
+const listeners = new Set<() => void>();
+let state: AuthState = { status: "restoring", accessToken: null, expiresAt: 0 };
+
+/** Where this tab stands; see `AuthStatus`. */
+export function readAuthStatus(): AuthStatus {
+  return state.status;
+}
+
+/** The access token to send, or null when signed out. */
 export function readAccessToken(): string | null {
-  const stored = readStoredToken();
-  if (stored === null || stored.expiresAt <= Date.now()) {
-    return null;
-  }
-  return stored.accessToken;
+  return state.accessToken;
+}
+
+/** True when a token is held and still within its lifetime. */
+export function hasFreshAccessToken(now = Date.now()): boolean {
+  return state.accessToken !== null && state.expiresAt > now;
 }
 
 /** Remembers a freshly issued token that expires in `expiresIn` seconds. */
 export function saveAccessToken(accessToken: string, expiresIn: number): void {
-  const stored: StoredToken = {
+  setState({
+    status: "signedIn",
     accessToken,
     expiresAt: Date.now() + expiresIn * 1000,
-  };
-  localStorage.setItem(storageKey, JSON.stringify(stored));
-  notifyListeners();
+  });
 }
 
-/** Forgets the token, which signs the user out of this browser. */
+/** Forgets the token: this tab is signed out. */
 export function clearAccessToken(): void {
-  localStorage.removeItem(storageKey);
-  notifyListeners();
+  setState({ status: "signedOut", accessToken: null, expiresAt: 0 });
 }
 
-/**
- * Calls `listener` whenever the token may have changed, in this tab or in
- * another one; returns a function that stops listening.
- */
-export function subscribeToAccessToken(listener: () => void): () => void {
+/** Marks a start-up restore as in progress (again, after a failure). */
+export function markRestoring(): void {
+  setState({ status: "restoring", accessToken: null, expiresAt: 0 });
+}
+
+/** Marks a start-up restore as failed because the API did not answer. */
+export function markUnreachable(): void {
+  setState({ status: "unreachable", accessToken: null, expiresAt: 0 });
+}
+
+/** Calls `listener` after every change; returns a function that stops it. */
+export function subscribeToAuthStatus(listener: () => void): () => void {
   listeners.add(listener);
-  window.addEventListener("storage", listener);
   return () => {
     listeners.delete(listener);
-    window.removeEventListener("storage", listener);
   };
 }
 
-function notifyListeners(): void {
+function setState(next: AuthState): void {
+  state = next;
   for (const listener of listeners) {
     listener();
   }
-}
-
-function readStoredToken(): StoredToken | null {
-  const raw = localStorage.getItem(storageKey);
-  if (raw === null) {
-    return null;
-  }
-  try {
-    const value: unknown = JSON.parse(raw);
-    return isStoredToken(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function isStoredToken(value: unknown): value is StoredToken {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    "accessToken" in value &&
-    typeof value.accessToken === "string" &&
-    "expiresAt" in value &&
-    typeof value.expiresAt === "number"
-  );
 }

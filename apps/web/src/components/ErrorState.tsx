@@ -3,17 +3,17 @@ import { Alert, Button, Center, Stack, Text } from "@mantine/core";
 /** Props of `ErrorState`. */
 export interface ErrorStateProps {
   title: string;
-  error: Error;
+  message: string;
   onRetry: () => void;
 }
 
 /** Explains why a page could not load and offers to try again. */
-export function ErrorState({ title, error, onRetry }: ErrorStateProps) {
+export function ErrorState({ title, message, onRetry }: ErrorStateProps) {
   return (
     <Center mih="60vh" p="md">
       <Alert color="red" title={title} maw={480}>
         <Stack gap="sm" align="flex-start">
-          <Text size="sm">{error.message}</Text>
+          <Text size="sm">{message}</Text>
           <Button variant="white" color="red" onClick={onRetry}>
             Try again
           </Button>

@@ -1,6 +1,3 @@
-import type { UseFormReturnType } from "@mantine/form";
-import type { SyntheticEvent } from "react";
-
 import { ApiError } from "../api/api-error";
 
 /** How a failed form submission is shown: beside fields or above the form. */
@@ -8,6 +5,12 @@ export interface SubmitErrorView {
   fieldErrors: Record<string, string>;
   formMessage: string | null;
 }
+
+/**
+ * Where the API's field paths land on a form whose fields are named
+ * differently, e.g. `{ password: "newPassword" }`.
+ */
+export type FieldAliases = Readonly<Record<string, string>>;
 
 /** No error to show. */
 const noSubmitError: SubmitErrorView = {
@@ -19,7 +22,10 @@ const noSubmitError: SubmitErrorView = {
  * Shows per-field messages beside their fields when the API named fields,
  * and the API's message above the form otherwise.
  */
-export function submitErrorView(error: Error | null): SubmitErrorView {
+export function submitErrorView(
+  error: Error | null,
+  aliases: FieldAliases = {},
+): SubmitErrorView {
   if (error === null) {
     return noSubmitError;
   }
@@ -29,18 +35,21 @@ export function submitErrorView(error: Error | null): SubmitErrorView {
       formMessage: "Something went wrong. Please try again.",
     };
   }
-  const hasFieldErrors = Object.keys(error.fieldErrors).length > 0;
+  const fieldErrors = renameFields(error.fieldErrors, aliases);
+  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
   return {
-    fieldErrors: { ...error.fieldErrors },
+    fieldErrors,
     formMessage: hasFieldErrors ? null : error.message,
   };
 }
 
-/** What a sign-in or sign-up page needs from its form hook. */
-export interface AuthForm<Values> {
-  form: UseFormReturnType<Values>;
-  handleSubmit: (event?: SyntheticEvent<HTMLFormElement>) => void;
-  isSubmitting: boolean;
-  /** A problem with the whole submission, shown above the fields. */
-  formMessage: string | null;
+function renameFields(
+  fieldErrors: Readonly<Record<string, string>>,
+  aliases: FieldAliases,
+): Record<string, string> {
+  const renamed: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fieldErrors)) {
+    renamed[aliases[path] ?? path] ??= message;
+  }
+  return renamed;
 }

@@ -1,34 +1,33 @@
-import { AppShell, Button, Group, Text } from "@mantine/core";
-import { Outlet } from "react-router";
+import { AppShell, Group, Text } from "@mantine/core";
+import { Link, Outlet } from "react-router";
 
-import { useSignOut } from "../auth/use-auth-actions";
-import { useCurrentSession } from "../auth/session-context";
+import { OrganizationSwitcher } from "../organizations/OrganizationSwitcher";
+import { MainNav } from "./MainNav";
+import { UserMenu } from "./UserMenu";
 
-/** Shell of the signed-in app: a header naming the organization. */
+/**
+ * Shell of the signed-in app: a header with the organization (and a way to
+ * switch), the main navigation and the person's menu.
+ */
 export function AppLayout() {
-  const { user, organization } = useCurrentSession();
-  const handleSignOut = useSignOut();
-
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Text fw={700} size="lg">
+            <Text
+              component={Link}
+              to="/"
+              fw={700}
+              size="lg"
+              aria-label="Ares home"
+            >
               Ares
             </Text>
-            <Text c="dimmed" truncate>
-              {organization.name}
-            </Text>
+            <OrganizationSwitcher />
+            <MainNav />
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            <Text size="sm" visibleFrom="sm">
-              {user.name}
-            </Text>
-            <Button variant="default" size="xs" onClick={handleSignOut}>
-              Sign out
-            </Button>
-          </Group>
+          <UserMenu />
         </Group>
       </AppShell.Header>
       <AppShell.Main>

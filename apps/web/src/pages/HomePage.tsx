@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text, Title } from "@mantine/core";
 
 import { useCurrentSession } from "../auth/session-context";
-import { roleLabels } from "./role-labels";
+import { roleLabels } from "../roles";
 
 /** Signed-in home: which organization you are in, and as whom. */
 export function HomePage() {

@@ -1,24 +1,35 @@
 import {
+  Alert,
   Anchor,
   Button,
+  Group,
   PasswordInput,
   Stack,
   Text,
   TextInput,
   Title,
 } from "@mantine/core";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 
 import { FormAlert } from "../components/FormAlert";
-import { useLoginForm } from "./use-login-form";
+import { requestedOrganization, useLoginForm } from "./use-login-form";
 
-/** Sign-in page: email and password. */
+/**
+ * Sign-in page: email and password. A link with `?organizationId=` signs
+ * in to that organization rather than the one used last.
+ */
 export function LoginPage() {
-  const { form, handleSubmit, isSubmitting, formMessage } = useLoginForm();
+  const [searchParams] = useSearchParams();
+  const organizationId = requestedOrganization(
+    searchParams.get("organizationId"),
+  );
+  const { form, handleSubmit, isSubmitting, formMessage } =
+    useLoginForm(organizationId);
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack>
         <Title order={3}>Sign in</Title>
+        {organizationId !== null && <OrganizationNotice />}
         <FormAlert message={formMessage} />
         <TextInput
           label="Email"
@@ -27,12 +38,19 @@ export function LoginPage() {
           key={form.key("email")}
           {...form.getInputProps("email")}
         />
-        <PasswordInput
-          label="Password"
-          autoComplete="current-password"
-          key={form.key("password")}
-          {...form.getInputProps("password")}
-        />
+        <Stack gap={4}>
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            key={form.key("password")}
+            {...form.getInputProps("password")}
+          />
+          <Group justify="flex-end">
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              Forgot password?
+            </Anchor>
+          </Group>
+        </Stack>
         <Button type="submit" loading={isSubmitting}>
           Sign in
         </Button>
@@ -44,5 +62,18 @@ export function LoginPage() {
         </Text>
       </Stack>
     </form>
+  );
+}
+
+function OrganizationNotice() {
+  return (
+    <Alert color="indigo" variant="light">
+      <Text size="sm">
+        You will sign in to the organization your link points to.{" "}
+        <Anchor component={Link} to="/login" size="sm">
+          Use my usual organization
+        </Anchor>
+      </Text>
+    </Alert>
   );
 }

@@ -3,46 +3,59 @@ import {
   type AuthResponse,
   type LoginRequest,
 } from "@ares/contracts";
-import { schemaResolver, useForm } from "@mantine/form";
-import { useMutation } from "@tanstack/react-query";
+import { schemaResolver, useForm, type UseFormReturnType } from "@mantine/form";
 import { useNavigate } from "react-router";
+import { z } from "zod";
 
 import { logIn } from "../api/auth";
-import { useSignIn } from "../auth/use-auth-actions";
-import { submitErrorView, type AuthForm } from "./auth-form";
+import { startSession } from "../auth/auth-session";
+import { useFormMutation, type FormMutation } from "../forms/use-form-mutation";
 
-const emptyLogin: LoginRequest = { email: "", password: "" };
+/** The sign-in form's fields. */
+export interface LoginValues {
+  email: string;
+  password: string;
+}
 
-/** State of the sign-in form: signs in and goes home on success. */
-export function useLoginForm(): AuthForm<LoginRequest> {
-  const form = useForm<LoginRequest>({
+/** State of the sign-in form: its fields and submission. */
+export interface LoginForm extends FormMutation {
+  form: UseFormReturnType<LoginValues>;
+}
+
+const emptyLogin: LoginValues = { email: "", password: "" };
+const organizationIdSchema = z.uuid();
+
+/** The organization a link asked to sign in to, when it names a valid one. */
+export function requestedOrganization(value: string | null): string | null {
+  return organizationIdSchema.safeParse(value).success ? value : null;
+}
+
+/**
+ * State of the sign-in form: signs in, into `organizationId` when given,
+ * and goes home on success.
+ */
+export function useLoginForm(organizationId: string | null): LoginForm {
+  const form = useForm<LoginValues>({
     mode: "uncontrolled",
     initialValues: emptyLogin,
     validate: schemaResolver(loginRequestSchema, { sync: true }),
   });
-  const signIn = useSignIn();
   const navigate = useNavigate();
 
   function handleLoggedIn(auth: AuthResponse) {
-    signIn(auth);
+    startSession(auth);
     void navigate("/", { replace: true });
   }
 
-  function handleLoginError(error: Error) {
-    form.setErrors(submitErrorView(error).fieldErrors);
+  function signIn(values: LoginValues): Promise<AuthResponse> {
+    const request: LoginRequest =
+      organizationId === null ? values : { ...values, organizationId };
+    return logIn(request);
   }
 
-  const login = useMutation({
-    mutationFn: logIn,
+  const submission = useFormMutation(form, {
+    mutationFn: signIn,
     onSuccess: handleLoggedIn,
-    onError: handleLoginError,
   });
-  return {
-    form,
-    handleSubmit: form.onSubmit((values) => {
-      login.mutate(values);
-    }),
-    isSubmitting: login.isPending,
-    formMessage: submitErrorView(login.error).formMessage,
-  };
+  return { form, ...submission };
 }

@@ -3,18 +3,19 @@ import {
   type AuthResponse,
   type RegisterRequest,
 } from "@ares/contracts";
-import { schemaResolver, useForm } from "@mantine/form";
-import { useMutation } from "@tanstack/react-query";
+import { schemaResolver, useForm, type UseFormReturnType } from "@mantine/form";
 import { useNavigate } from "react-router";
 
 import { ApiError } from "../api/api-error";
 import { register } from "../api/auth";
-import { useSignIn } from "../auth/use-auth-actions";
-import {
-  submitErrorView,
-  type AuthForm,
-  type SubmitErrorView,
-} from "./auth-form";
+import { startSession } from "../auth/auth-session";
+import { submitErrorView, type SubmitErrorView } from "../forms/submit-error";
+import { useFormMutation, type FormMutation } from "../forms/use-form-mutation";
+
+/** State of the sign-up form: its fields and submission. */
+export interface RegisterForm extends FormMutation {
+  form: UseFormReturnType<RegisterRequest>;
+}
 
 const emptyRegistration: RegisterRequest = {
   organizationName: "",
@@ -27,38 +28,26 @@ const emptyRegistration: RegisterRequest = {
  * State of the sign-up form: checked with the contract's schema before
  * sending, then signed in and taken home on success.
  */
-export function useRegisterForm(): AuthForm<RegisterRequest> {
+export function useRegisterForm(): RegisterForm {
   const form = useForm<RegisterRequest>({
     mode: "uncontrolled",
     initialValues: emptyRegistration,
     validate: schemaResolver(registerRequestSchema, { sync: true }),
     validateInputOnBlur: true,
   });
-  const signIn = useSignIn();
   const navigate = useNavigate();
 
   function handleRegistered(auth: AuthResponse) {
-    signIn(auth);
+    startSession(auth);
     void navigate("/", { replace: true });
   }
 
-  function handleRegisterError(error: Error) {
-    form.setErrors(registerErrorView(error).fieldErrors);
-  }
-
-  const registration = useMutation({
+  const submission = useFormMutation(form, {
     mutationFn: register,
     onSuccess: handleRegistered,
-    onError: handleRegisterError,
+    errorView: registerErrorView,
   });
-  return {
-    form,
-    handleSubmit: form.onSubmit((values) => {
-      registration.mutate(values);
-    }),
-    isSubmitting: registration.isPending,
-    formMessage: registerErrorView(registration.error).formMessage,
-  };
+  return { form, ...submission };
 }
 
 /** The register endpoint answers 409 only when the email is taken. */

@@ -1,0 +1,16 @@
+import { notifications } from "@mantine/notifications";
+
+/** Confirms that something the user asked for is done. */
+export function notifySuccess(message: string): void {
+  notifications.show({ color: "teal", message });
+}
+
+/** Says what could not be done and why, in the API's words. */
+export function notifyFailure(title: string, error: Error): void {
+  notifications.show({
+    color: "red",
+    title,
+    message: error.message,
+    autoClose: 8000,
+  });
+}
