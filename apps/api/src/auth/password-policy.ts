@@ -13,6 +13,7 @@ const commonPasswords = new Set(
 export function assertAcceptablePassword(
   password: string,
   person: { email?: string; name?: string } = {},
+  field = "password",
 ): void {
   const lowered = password.toLowerCase();
   const personal = [person.email, person.email?.split("@")[0], person.name]
@@ -21,7 +22,7 @@ export function assertAcceptablePassword(
   if (commonPasswords.has(lowered) || personal.includes(lowered)) {
     throw new AppError("validation_failed", "Choose a less common password", [
       {
-        path: "password",
+        path: field,
         message: "This password is too common or too easy to guess",
       },
     ]);

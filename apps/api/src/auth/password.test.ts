@@ -215,6 +215,12 @@ describe("profile", () => {
         newPassword: "fresh passphrase 1",
       });
     expect(wrong.status).toBe(403);
+    const common = await http
+      .post("/api/me/password")
+      .set("Authorization", `Bearer ${org.accessToken}`)
+      .send({ currentPassword: org.password, newPassword: "password123" });
+    expect(common.status).toBe(400);
+    expect(common.body.error.details[0].path).toBe("newPassword");
     const changed = await http
       .post("/api/me/password")
       .set("Authorization", `Bearer ${org.accessToken}`)

@@ -90,6 +90,12 @@ describe("sessions", () => {
       .post("/api/auth/refresh")
       .send({ refreshToken: stolen });
     expect(rotated.status).toBe(200);
+    await db.kysely
+      .updateTable("refresh_tokens")
+      .set({ used_at: new Date(Date.now() - 60_000) })
+      .where("user_id", "=", org.user.id)
+      .where("used_at", "is not", null)
+      .execute();
 
     const replay = await http
       .post("/api/auth/refresh")
@@ -109,6 +115,43 @@ describe("sessions", () => {
     expect(events.map((event) => event.type)).toContain(
       "session.refreshed_with_used_token",
     );
+  });
+
+  it("honours a token presented again within seconds, as a reload or a second tab would", async () => {
+    const org = await registerOrganization(http);
+    const login = await signIn(org.user.email, org.password, "body");
+    const token = login.body.refreshToken as string;
+
+    const first = await http
+      .post("/api/auth/refresh")
+      .send({ refreshToken: token });
+    const again = await http
+      .post("/api/auth/refresh")
+      .send({ refreshToken: token });
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect((await me(first.body.accessToken)).status).toBe(200);
+    expect((await me(again.body.accessToken)).status).toBe(200);
+  });
+
+  it("ends the session quietly when its refresh token has expired", async () => {
+    const org = await registerOrganization(http);
+    const login = await signIn(org.user.email, org.password, "body");
+    await db.kysely
+      .updateTable("refresh_tokens")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("user_id", "=", org.user.id)
+      .execute();
+
+    const response = await http
+      .post("/api/auth/refresh")
+      .send({ refreshToken: login.body.refreshToken });
+    expect(response.status).toBe(401);
+    const revoked = await db.kysely
+      .selectFrom("sessions")
+      .select("revoked_at")
+      .where("user_id", "=", org.user.id)
+      .execute();
+    expect(revoked.every((session) => session.revoked_at === null)).toBe(true);
   });
 
   it("refuses an unknown or missing refresh token", async () => {

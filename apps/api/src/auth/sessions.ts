@@ -90,19 +90,47 @@ type RefreshOutcome =
   | { kind: "reused"; userId: string; sessionId: string }
   | { kind: "ended" };
 
+/**
+ * How long a just-used refresh token is still honoured. A page reloaded
+ * while its refresh was in flight, or two tabs refreshing together,
+ * present the same token twice within moments; that is not theft.
+ */
+const reuseGraceMs = 10_000;
+
+/** Claims a refresh token: first use, a retry within the grace, or neither. */
+async function claimToken(
+  tx: Tx,
+  tokenHash: string,
+): Promise<"claimed" | "reused" | "expired"> {
+  const token = await tx
+    .selectFrom("refresh_tokens")
+    .select(["used_at", "expires_at"])
+    .where("token_hash", "=", tokenHash)
+    .forUpdate()
+    .executeTakeFirst();
+  const now = new Date();
+  if (!token || token.expires_at <= now) {
+    return "expired";
+  }
+  if (token.used_at) {
+    return now.getTime() - token.used_at.getTime() < reuseGraceMs
+      ? "claimed"
+      : "reused";
+  }
+  await tx
+    .updateTable("refresh_tokens")
+    .set({ used_at: now })
+    .where("token_hash", "=", tokenHash)
+    .execute();
+  return "claimed";
+}
+
 async function rotate(
   tx: Tx,
   tokenHash: string,
   found: { user_id: string; session_id: string },
 ): Promise<RefreshOutcome> {
-  const claimed = await tx
-    .updateTable("refresh_tokens")
-    .set({ used_at: new Date() })
-    .where("token_hash", "=", tokenHash)
-    .where("used_at", "is", null)
-    .where("expires_at", ">", new Date())
-    .returning("session_id")
-    .executeTakeFirst();
+  const claim = await claimToken(tx, tokenHash);
   const session = await tx
     .selectFrom("sessions as s")
     .innerJoin("memberships as m", (join) =>
@@ -115,10 +143,10 @@ async function rotate(
     .where("s.revoked_at", "is", null)
     .where("s.expires_at", ">", new Date())
     .executeTakeFirst();
-  if (!session) {
+  if (!session || claim === "expired") {
     return { kind: "ended" };
   }
-  if (!claimed) {
+  if (claim === "reused") {
     return { kind: "reused", userId: found.user_id, sessionId: session.id };
   }
   await tx
@@ -142,8 +170,8 @@ async function rotate(
 
 /**
  * Trades a refresh token for a new access token and a new refresh token.
- * A token that was already used means it was copied: the whole session
- * is revoked, for the thief and the owner alike.
+ * A token used more than a few seconds ago means it was copied: the whole
+ * session is revoked, for the thief and the owner alike.
  */
 export async function refreshSession(
   services: Services,

@@ -88,7 +88,7 @@ export function userRoutes(services: Services): AnyRoute[] {
           },
         ]);
       }
-      assertAcceptablePassword(body.newPassword, user);
+      assertAcceptablePassword(body.newPassword, user, "newPassword");
       const passwordHash = await hashPassword(body.newPassword);
 
       await tenantTransaction(db, async (tx) => {
