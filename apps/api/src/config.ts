@@ -41,6 +41,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Ares <no-reply@ares.localhost>"),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  REALTIME_ORIGINS: z.string().default(""),
 });
 
 /** Settings read once from the environment at start-up. */
@@ -62,6 +63,8 @@ export interface Config {
   mailFrom: string;
   sessionDays: number;
   invitationDays: number;
+  /** Extra browser origins allowed to open sockets, besides APP_URL's. */
+  realtimeOrigins: string[];
 }
 
 /**
@@ -102,6 +105,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: settings.MAIL_FROM,
     sessionDays: settings.SESSION_DAYS,
     invitationDays: settings.INVITATION_DAYS,
+    realtimeOrigins: settings.REALTIME_ORIGINS.split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
   };
 }
 

@@ -10,6 +10,8 @@ import { migrateToLatest } from "./db/migrate.js";
 import { databaseTarget } from "./db/target.js";
 import type { Logger } from "./logger.js";
 import type { Services } from "./services.js";
+import { createPublisher } from "./realtime/publisher.js";
+import { createRealtime, type Realtime } from "./realtime/server.js";
 import { createMailer } from "./mail/mailer.js";
 import { createLoginThrottle, loginLimits } from "./auth/throttle.js";
 
@@ -24,23 +26,31 @@ function connectRedis(url: string | undefined): Redis | undefined {
   return url ? new Redis(url, { maxRetriesPerRequest: 2 }) : undefined;
 }
 
+/** The long-lived services and the socket server that feeds on them. */
+export interface Runtime {
+  services: Services;
+  realtime: Realtime;
+}
+
 /** Opens the database, migrates it, and builds every long-lived service. */
 export async function createServices(
   config: Config,
   logger: Logger,
-): Promise<Services> {
+): Promise<Runtime> {
   const tokens = createTokenService(resolveAuthSecret(config, logger));
   const db = await openDatabase(databaseTarget(config), (error) => {
     logger.warn({ err: error }, "database connection lost; reconnecting");
   });
   await migrateToLatest(db, logger);
   const redis = connectRedis(config.redisUrl);
-  return {
+  const realtime = createRealtime({ config, logger, db, tokens, redis });
+  const services: Services = {
     config,
     logger,
     db,
     redis,
     tokens,
+    events: createPublisher(realtime.sink),
     mailer: createMailer({
       smtpUrl: config.smtpUrl,
       from: config.mailFrom,
@@ -49,6 +59,7 @@ export async function createServices(
     }),
     loginThrottle: createLoginThrottle({ ...loginLimits, redis }),
   };
+  return { services, realtime };
 }
 
 function listen(server: http.Server, config: Config): Promise<AddressInfo> {
@@ -69,8 +80,9 @@ export async function startServer(
   logger: Logger,
 ): Promise<RunningServer> {
   logger.info({ config: describeConfig(config) }, "starting");
-  const services = await createServices(config, logger);
+  const { services, realtime } = await createServices(config, logger);
   const server = http.createServer(createApp(services));
+  realtime.io.attach(server);
   const address = await listen(server, config);
   const url = `http://${address.address}:${address.port}`;
   logger.info({ url, appUrl: config.appUrl }, "listening");
@@ -85,6 +97,7 @@ export async function startServer(
     const force = setTimeout(() => {
       server.closeAllConnections();
     }, 10_000);
+    await realtime.close();
     await closed;
     clearTimeout(force);
     services.redis?.disconnect();

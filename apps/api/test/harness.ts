@@ -8,6 +8,8 @@ import { loadConfig, type Config } from "../src/config.js";
 import type { Database } from "../src/db/database.js";
 import type { Logger } from "../src/logger.js";
 import type { Services } from "../src/services.js";
+import type { RealtimeEvent } from "../src/realtime/events.js";
+import { createPublisher, type EventSink } from "../src/realtime/publisher.js";
 import { createMailer, type Mailer } from "../src/mail/mailer.js";
 import { createLoginThrottle, loginLimits } from "../src/auth/throttle.js";
 import { sharedTestDatabase } from "./database.js";
@@ -16,6 +18,9 @@ import { quietLogger } from "./logging.js";
 /** The signing key of test tokens; tests that forge tokens use another. */
 export const testAuthSecret = "test-secret-that-is-long-enough-for-hs256-keys";
 
+/** Events a test app published, in order, once their transactions committed. */
+export type PublishedEvents = RealtimeEvent[];
+
 export interface TestAppOptions {
   db?: Database;
   logger?: Logger;
@@ -23,6 +28,21 @@ export interface TestAppOptions {
   config?: Partial<Config>;
   mailer?: Mailer;
   loginLimits?: Partial<typeof loginLimits>;
+  /** Where committed events go; by default they are only recorded. */
+  sink?: EventSink;
+}
+
+/** A sink that keeps what it is given, for tests to inspect. */
+export function recordingSink(): EventSink & { events: PublishedEvents } {
+  const events: PublishedEvents = [];
+  return {
+    events,
+    emit: (event) => {
+      events.push(event);
+    },
+    disconnectUser: () => undefined,
+    disconnectSession: () => undefined,
+  };
 }
 
 /** Builds the real application on the worker's database. */
@@ -40,6 +60,7 @@ export async function buildTestServices(
     db: options.db ?? (await sharedTestDatabase()),
     redis: options.redis,
     tokens: createTokenService(testAuthSecret),
+    events: createPublisher(options.sink ?? recordingSink()),
     mailer:
       options.mailer ??
       createMailer({

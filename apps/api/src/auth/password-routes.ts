@@ -160,6 +160,7 @@ export function passwordRoutes(services: Services): AnyRoute[] {
       if (!changed) {
         throw invalidResetLink();
       }
+      services.events.disconnectUser(userId);
       return { status: 204 };
     },
   });

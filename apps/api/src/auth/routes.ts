@@ -191,6 +191,7 @@ export function authRoutes(services: Services): AnyRoute[] {
         reason: "signed out",
         event: "session.revoked",
       });
+      services.events.disconnectSession(identity.sessionId);
       clearRefreshCookie(res, services.config);
       return { status: 204 };
     },
@@ -210,6 +211,7 @@ export function authRoutes(services: Services): AnyRoute[] {
         reason: "signed out everywhere",
         event: "session.revoked_all",
       });
+      services.events.disconnectUser(identity.userId);
       clearRefreshCookie(res, services.config);
       return { status: 204 };
     },

@@ -199,6 +199,7 @@ export async function refreshSession(
       reason: "refresh token reused",
       event: "session.refreshed_with_used_token",
     });
+    services.events.disconnectSession(outcome.sessionId);
     throw sessionEnded();
   }
   if (outcome.kind === "ended") {

@@ -7,6 +7,7 @@ import {
 } from "@ares/contracts";
 import { requireIdentity } from "../auth/authenticate.js";
 import { tenantTransaction } from "../db/scope.js";
+import { eventNames } from "../realtime/events.js";
 import { defineRoute, type AnyRoute } from "../http/route.js";
 import { presentComment } from "../presenters/comment.js";
 import type { Services } from "../services.js";
@@ -68,10 +69,19 @@ export function commentRoutes(services: Services): AnyRoute[] {
         const access = await taskAccess(tx, identity, params.id);
         requireRight(access.canContribute, "Viewers cannot comment");
 
-        return addComment(tx, identity, {
+        const added = await addComment(tx, identity, {
           taskId: access.task.id,
           body: body.body,
         });
+        services.events.publish(tx, {
+          organizationId: identity.tenantId,
+          audience: { kind: "project", projectId: access.project.id },
+          name: eventNames.commentCreated,
+          data: presentComment(added),
+          version: added.version,
+          actorId: identity.userId,
+        });
+        return added;
       });
 
       return { status: 201, body: presentComment(comment) };

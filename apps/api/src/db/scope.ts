@@ -25,6 +25,20 @@ interface ScopeSettings {
   lookupHash?: string;
 }
 
+const afterCommitCallbacks = new WeakMap<Tx, (() => void)[]>();
+
+/**
+ * Runs `callback` once the transaction `tx` has committed, and never if it
+ * rolls back: how changes are announced only when they are facts.
+ */
+export function afterCommit(tx: Tx, callback: () => void): void {
+  const callbacks = afterCommitCallbacks.get(tx);
+  if (!callbacks) {
+    throw new Error("afterCommit needs a transaction opened by a scope");
+  }
+  callbacks.push(callback);
+}
+
 /**
  * Runs `fn` in a transaction as the application role with `settings`.
  * `set_config(..., true)` ends with the transaction, so a pooled connection
@@ -35,7 +49,9 @@ async function inScope<T>(
   settings: ScopeSettings,
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return db.kysely.transaction().execute(async (tx) => {
+  const callbacks: (() => void)[] = [];
+  const result = await db.kysely.transaction().execute(async (tx) => {
+    afterCommitCallbacks.set(tx, callbacks);
     await sql`select set_config('role', ${appRole}, true),
       set_config('app.tenant_id', ${settings.tenantId ?? ""}, true),
       set_config('app.user_id', ${settings.userId ?? ""}, true),
@@ -45,6 +61,10 @@ async function inScope<T>(
     );
     return fn(tx);
   });
+  for (const callback of callbacks) {
+    callback();
+  }
+  return result;
 }
 
 /**

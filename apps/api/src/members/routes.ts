@@ -6,7 +6,8 @@ import {
   userIdParamsSchema,
 } from "@ares/contracts";
 import { requireIdentity } from "../auth/authenticate.js";
-import { tenantTransaction } from "../db/scope.js";
+import { afterCommit, tenantTransaction } from "../db/scope.js";
+import { eventNames } from "../realtime/events.js";
 import { defineRoute, type AnyRoute } from "../http/route.js";
 import { authorize } from "../policies/policy.js";
 import { presentMember } from "../presenters/member.js";
@@ -84,7 +85,22 @@ export function memberRoutes(services: Services): AnyRoute[] {
             details: { from: target.role, to: body.role },
           });
         }
-        return findMember(tx, params.userId);
+        const member = await findMember(tx, params.userId);
+        if (target.role !== body.role) {
+          services.events.publish(tx, {
+            organizationId: actor.tenantId,
+            audience: { kind: "organization" },
+            name: eventNames.memberUpdated,
+            data: presentMember(member),
+            version: null,
+            actorId: actor.userId,
+          });
+          // Live sockets reconnect and join their rooms under the new role.
+          afterCommit(tx, () => {
+            services.events.disconnectUser(params.userId, actor.tenantId);
+          });
+        }
+        return member;
       });
 
       return { status: 200, body: presentMember(member) };
@@ -125,6 +141,17 @@ export function memberRoutes(services: Services): AnyRoute[] {
           actorUserId: actor.userId,
           targetUserId: params.userId,
           details: { role: target.role },
+        });
+        services.events.publish(tx, {
+          organizationId: actor.tenantId,
+          audience: { kind: "organization" },
+          name: eventNames.memberRemoved,
+          data: { userId: params.userId },
+          version: null,
+          actorId: actor.userId,
+        });
+        afterCommit(tx, () => {
+          services.events.disconnectUser(params.userId, actor.tenantId);
         });
       });
 

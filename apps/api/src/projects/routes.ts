@@ -9,6 +9,7 @@ import {
 } from "@ares/contracts";
 import { requireIdentity } from "../auth/authenticate.js";
 import { tenantTransaction } from "../db/scope.js";
+import { eventNames } from "../realtime/events.js";
 import { defineRoute, type AnyRoute } from "../http/route.js";
 import { presentProject } from "../presenters/project.js";
 import type { Services } from "../services.js";
@@ -143,7 +144,18 @@ export function projectRoutes(services: Services): AnyRoute[] {
         const access = await projectAccess(tx, identity, params.id);
         requireRight(access.canManage, manageOnly);
 
-        return updateProject(tx, access.project, body);
+        const updated = await updateProject(tx, access.project, body);
+        if (updated.version !== access.project.version) {
+          services.events.publish(tx, {
+            organizationId: identity.tenantId,
+            audience: { kind: "project", projectId: updated.id },
+            name: eventNames.projectUpdated,
+            data: presentProject(updated),
+            version: updated.version,
+            actorId: identity.userId,
+          });
+        }
+        return updated;
       });
 
       return { status: 200, body: presentProject(project) };

@@ -14,10 +14,11 @@ import { requireIdentity } from "../auth/authenticate.js";
 import { createTask } from "../commands/create-task.js";
 import { moveTask } from "../commands/move-task.js";
 import { updateTask } from "../commands/update-task.js";
-import { tenantTransaction } from "../db/scope.js";
+import { tenantTransaction, type Tx } from "../db/scope.js";
+import { eventNames, type EventName } from "../realtime/events.js";
 import { AppError } from "../http/errors.js";
 import { defineRoute, type AnyRoute } from "../http/route.js";
-import { presentTask } from "../presenters/task.js";
+import { presentTask, type TaskWithPeople } from "../presenters/task.js";
 import type { Services } from "../services.js";
 import { projectAccess, taskAccess } from "../work/access.js";
 import { baseVersionOf } from "./changes.js";
@@ -38,7 +39,24 @@ const etag = (version: number) => `"${version}"`;
 
 /** Tasks: create, list, read, edit, move and delete. */
 export function taskRoutes(services: Services): AnyRoute[] {
-  const { db } = services;
+  const { db, events } = services;
+
+  /** Tells the project's room about a committed change to a task. */
+  function announce(
+    tx: Tx,
+    name: EventName,
+    task: TaskWithPeople,
+    actorId: string,
+  ) {
+    events.publish(tx, {
+      organizationId: task.tenant_id,
+      audience: { kind: "project", projectId: task.project_id },
+      name,
+      data: presentTask(task),
+      version: task.version,
+      actorId,
+    });
+  }
 
   const create = defineRoute({
     method: "post",
@@ -61,7 +79,9 @@ export function taskRoutes(services: Services): AnyRoute[] {
 
       const task = await tenantTransaction(db, async (tx) => {
         const access = await projectAccess(tx, identity, params.id);
-        return createTask(tx, access, identity, body);
+        const created = await createTask(tx, access, identity, body);
+        announce(tx, eventNames.taskCreated, created, identity.userId);
+        return created;
       });
       res.setHeader("ETag", etag(task.version));
       return { status: 201, body: presentTask(task) };
@@ -139,7 +159,11 @@ export function taskRoutes(services: Services): AnyRoute[] {
 
       const task = await tenantTransaction(db, async (tx) => {
         const access = await taskAccess(tx, identity, params.id);
-        return updateTask(tx, access, identity, base, changes);
+        const updated = await updateTask(tx, access, identity, base, changes);
+        if (updated.version !== access.task.version) {
+          announce(tx, eventNames.taskUpdated, updated, identity.userId);
+        }
+        return updated;
       });
       res.setHeader("ETag", etag(task.version));
       return { status: 200, body: presentTask(task) };
@@ -165,7 +189,11 @@ export function taskRoutes(services: Services): AnyRoute[] {
 
       const task = await tenantTransaction(db, async (tx) => {
         const access = await taskAccess(tx, identity, params.id);
-        return moveTask(tx, access, identity, base, body);
+        const moved = await moveTask(tx, access, identity, base, body);
+        if (moved.version !== access.task.version) {
+          announce(tx, eventNames.taskMoved, moved, identity.userId);
+        }
+        return moved;
       });
       res.setHeader("ETag", etag(task.version));
       return { status: 200, body: presentTask(task) };
@@ -193,6 +221,14 @@ export function taskRoutes(services: Services): AnyRoute[] {
           );
         }
         await tx.deleteFrom("tasks").where("id", "=", task.id).execute();
+        events.publish(tx, {
+          organizationId: task.tenant_id,
+          audience: { kind: "project", projectId: task.project_id },
+          name: eventNames.taskDeleted,
+          data: { id: task.id, projectId: task.project_id },
+          version: task.version,
+          actorId: identity.userId,
+        });
       });
       return { status: 204 };
     },

@@ -111,6 +111,7 @@ export function userRoutes(services: Services): AnyRoute[] {
           targetUserId: identity.userId,
         });
       });
+      services.events.disconnectUser(identity.userId);
       return { status: 204 };
     },
   });

@@ -8,6 +8,7 @@ import {
 } from "@ares/contracts";
 import { requireIdentity } from "../auth/authenticate.js";
 import { tenantTransaction } from "../db/scope.js";
+import { eventNames } from "../realtime/events.js";
 import { defineRoute, type AnyRoute } from "../http/route.js";
 import { isPrivileged } from "../policies/roles.js";
 import { presentWorkspace } from "../presenters/workspace.js";
@@ -135,7 +136,25 @@ export function workspaceRoutes(services: Services): AnyRoute[] {
           "Only workspace admins can change this workspace",
         );
 
-        return updateWorkspace(tx, access.workspace, body);
+        const updated = await updateWorkspace(tx, access.workspace, body);
+        if (updated.version !== access.workspace.version) {
+          const projects = await tx
+            .selectFrom("projects")
+            .select("id")
+            .where("workspace_id", "=", updated.id)
+            .execute();
+          for (const project of projects) {
+            services.events.publish(tx, {
+              organizationId: identity.tenantId,
+              audience: { kind: "project", projectId: project.id },
+              name: eventNames.workspaceUpdated,
+              data: presentWorkspace(updated),
+              version: updated.version,
+              actorId: identity.userId,
+            });
+          }
+        }
+        return updated;
       });
 
       return { status: 200, body: presentWorkspace(workspace) };

@@ -1,0 +1,232 @@
+import type { IncomingMessage } from "node:http";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
+import type { Redis } from "ioredis";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { Server, type Namespace, type Socket } from "socket.io";
+import { currentRole } from "../auth/sessions.js";
+import type { TokenService } from "../auth/tokens.js";
+import type { Config } from "../config.js";
+import type { Identity } from "../context.js";
+import type { Database } from "../db/database.js";
+import type { Logger } from "../logger.js";
+import {
+  organizationNamespace,
+  projectRoom,
+  type EventEnvelope,
+  type RealtimeEvent,
+} from "./events.js";
+import type { EventSink } from "./publisher.js";
+import { registerRoomHandlers, revalidate, type SocketData } from "./rooms.js";
+
+export interface RealtimeDeps {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  tokens: TokenService;
+  redis: Redis | undefined;
+}
+
+/** The Socket.io server: attach it to the HTTP server, close it on exit. */
+export interface Realtime {
+  io: Server;
+  sink: EventSink;
+  close(): Promise<void>;
+}
+
+const organizationNamespaces = /^\/orgs\/[0-9a-f-]{36}$/;
+
+/**
+ * What `io.of(regex)` returns: a parent namespace that makes children with
+ * its middleware and handlers. Socket.io does not export the class.
+ */
+interface ParentOfChildren {
+  createChild(name: string): Namespace;
+}
+
+/** Largest message a client may send, in bytes. */
+const maxMessageBytes = 16 * 1024;
+
+/** Browsers may connect only from these origins; other clients send none. */
+function originAllowed(config: Config) {
+  const allowed = new Set([
+    new URL(config.appUrl).origin,
+    ...config.realtimeOrigins,
+  ]);
+  return (
+    req: IncomingMessage,
+    callback: (error: string | null, ok: boolean) => void,
+  ) => {
+    const origin = req.headers.origin;
+    callback(null, origin === undefined || allowed.has(origin));
+  };
+}
+
+/** An error the client sees as `connect_error`, with a stable code. */
+function refusal(code: string, message: string): Error {
+  return Object.assign(new Error(message), { data: { code } });
+}
+
+/**
+ * Checks the handshake like an HTTP request: a verified access token, an
+ * open session, a current membership, and the namespace of the token's
+ * own organization. It runs again when a session is restored.
+ */
+function authenticateSocket(deps: RealtimeDeps) {
+  return async function authenticate(
+    socket: Socket,
+    next: (error?: Error) => void,
+  ) {
+    const auth = socket.handshake.auth as { token?: unknown };
+    if (typeof auth.token !== "string") {
+      next(refusal("unauthenticated", "Send an access token in auth.token"));
+      return;
+    }
+    try {
+      const claimed = await deps.tokens.verify(auth.token);
+      const role = await currentRole(deps.db, claimed);
+      if (socket.nsp.name !== organizationNamespace(claimed.tenantId)) {
+        next(refusal("forbidden", "This token is for another organization"));
+        return;
+      }
+      const identity: Identity = { ...claimed, role };
+      const data: SocketData = { identity, focus: {} };
+      socket.data = data;
+      next();
+    } catch {
+      next(
+        refusal("unauthenticated", "The access token or session is not valid"),
+      );
+    }
+  };
+}
+
+/** Refuses a socket's events beyond a burst of 30 and 15 a second. */
+function limitEvents(socket: Socket, limiter: RateLimiterMemory): void {
+  socket.use((_packet, next) => {
+    limiter.consume(socket.id).then(
+      () => {
+        next();
+      },
+      () => {
+        next(refusal("rate_limited", "Too many messages; slow down"));
+      },
+    );
+  });
+}
+
+export function createRealtime(deps: RealtimeDeps): Realtime {
+  const io = new Server({
+    serveClient: false,
+    maxHttpBufferSize: maxMessageBytes,
+    allowRequest: originAllowed(deps.config),
+    // Short disconnections resume with the missed packets; the handshake
+    // middleware still runs again, so a revoked session cannot resume.
+    connectionStateRecovery: {
+      maxDisconnectionDuration: 2 * 60_000,
+      skipMiddlewares: false,
+    },
+  });
+  const adapterClient = deps.redis?.duplicate();
+  if (adapterClient) {
+    io.adapter(createAdapter(adapterClient));
+  }
+
+  const limiter = new RateLimiterMemory({ points: 30, duration: 2 });
+  const organizations = io.of(organizationNamespaces);
+  const authenticate = authenticateSocket(deps);
+  organizations.use((socket, next) => {
+    void authenticate(socket, next);
+  });
+  organizations.on("connection", (socket: Socket) => {
+    limitEvents(socket, limiter);
+    registerRoomHandlers(socket, deps);
+  });
+
+  // Known organization namespaces, so events are emitted on the real child
+  // namespace (with its middleware) and never on a bare one.
+  const namespaces = new Map<string, Namespace>();
+  io.on("new_namespace", (namespace: Namespace) => {
+    namespaces.set(namespace.name, namespace);
+  });
+  function namespaceOf(organizationId: string): Namespace {
+    const name = organizationNamespace(organizationId);
+    const known = namespaces.get(name);
+    if (known) {
+      return known;
+    }
+    const child = (organizations as unknown as ParentOfChildren).createChild(
+      name,
+    );
+    namespaces.set(name, child);
+    return child;
+  }
+
+  const revalidation = setInterval(() => {
+    for (const namespace of namespaces.values()) {
+      void revalidate(namespace, deps);
+    }
+  }, 60_000);
+  revalidation.unref();
+
+  const sink: EventSink = {
+    emit(event: RealtimeEvent) {
+      const envelope: EventEnvelope = {
+        data: event.data,
+        version: event.version,
+        actor: event.actorId ? { id: event.actorId } : null,
+        at: new Date().toISOString(),
+      };
+      const namespace = namespaceOf(event.organizationId);
+      const target =
+        event.audience.kind === "project"
+          ? namespace.to(projectRoom(event.audience.projectId))
+          : namespace;
+      target.emit(event.name, envelope);
+    },
+    disconnectUser(userId, organizationId) {
+      const targets = organizationId
+        ? [namespaceOf(organizationId)]
+        : [...namespaces.values()];
+      for (const namespace of targets) {
+        void disconnectWhere(
+          namespace,
+          (data) => data.identity.userId === userId,
+        );
+      }
+    },
+    disconnectSession(sessionId) {
+      for (const namespace of namespaces.values()) {
+        void disconnectWhere(
+          namespace,
+          (data) => data.identity.sessionId === sessionId,
+        );
+      }
+    },
+  };
+
+  async function disconnectWhere(
+    namespace: Namespace,
+    matches: (data: SocketData) => boolean,
+  ): Promise<void> {
+    try {
+      const sockets = await namespace.fetchSockets();
+      for (const socket of sockets) {
+        if (matches(socket.data as SocketData)) {
+          socket.disconnect(true);
+        }
+      }
+    } catch (error) {
+      deps.logger.warn({ err: error }, "could not disconnect sockets");
+    }
+  }
+
+  return {
+    io,
+    sink,
+    async close() {
+      clearInterval(revalidation);
+      await io.close();
+      adapterClient?.disconnect();
+    },
+  };
+}
