@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import type { Redis } from "ioredis";
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { Server, type Namespace, type Socket } from "socket.io";
 import { currentRole } from "../auth/sessions.js";
 import type { TokenService } from "../auth/tokens.js";
@@ -100,15 +100,37 @@ function authenticateSocket(deps: RealtimeDeps) {
   };
 }
 
-/** Refuses a socket's events beyond a burst of 30 and 15 a second. */
+const eventBurst = 30;
+
+/**
+ * Refuses a socket's events beyond a burst of 30 in two seconds, answering
+ * any acknowledgement with `rate_limited`; a socket that keeps sending at
+ * twice that rate is disconnected.
+ */
 function limitEvents(socket: Socket, limiter: RateLimiterMemory): void {
-  socket.use((_packet, next) => {
+  socket.use((packet, next) => {
     limiter.consume(socket.id).then(
       () => {
         next();
       },
-      () => {
-        next(refusal("rate_limited", "Too many messages; slow down"));
+      (rejection: unknown) => {
+        const ack: unknown = packet.at(-1);
+        if (typeof ack === "function") {
+          (ack as (answer: unknown) => void)({
+            ok: false,
+            error: {
+              code: "rate_limited",
+              message: "Too many messages; slow down",
+            },
+          });
+        }
+        const consumed =
+          rejection instanceof RateLimiterRes
+            ? rejection.consumedPoints
+            : Infinity;
+        if (consumed > eventBurst * 2) {
+          socket.disconnect(true);
+        }
       },
     );
   });
@@ -131,7 +153,7 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
     io.adapter(createAdapter(adapterClient));
   }
 
-  const limiter = new RateLimiterMemory({ points: 30, duration: 2 });
+  const limiter = new RateLimiterMemory({ points: eventBurst, duration: 2 });
   const organizations = io.of(organizationNamespaces);
   const authenticate = authenticateSocket(deps);
   organizations.use((socket, next) => {

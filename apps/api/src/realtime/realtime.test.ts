@@ -1,0 +1,337 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  addMember,
+  addToWorkspace,
+  as,
+  buildProject,
+  buildTask,
+  buildWorkspace,
+  type Person,
+} from "../../test/factories.js";
+import { registerOrganization } from "../../test/harness.js";
+import {
+  connected,
+  nextEvent,
+  recordEvents,
+  request,
+  settle,
+  startRealtimeServer,
+} from "../../test/realtime.js";
+import type { EventEnvelope } from "./events.js";
+
+type Server = Awaited<ReturnType<typeof startRealtimeServer>>;
+
+/**
+ * The change events among those a socket saw. Presence announcements of
+ * its own joins may arrive late through the Redis adapter.
+ */
+const changesIn = (seen: { name: string }[]) =>
+  seen.filter((event) => event.name !== "presence.changed");
+
+describe("realtime", () => {
+  let server: Server;
+  let owner: Person;
+  let project: { id: string; workspaceId: string };
+
+  const socketOf = async (
+    person: Person,
+    organizationId = person.organization.id,
+  ) => {
+    const socket = server.socket(organizationId, { token: person.accessToken });
+    await connected(socket);
+    return socket;
+  };
+
+  beforeAll(async () => {
+    server = await startRealtimeServer();
+    owner = await registerOrganization(server.http);
+    project = await buildProject(server.http, owner);
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  describe("handshake", () => {
+    it("refuses a socket without a token or with a bad one", async () => {
+      const anonymous = server.socket(owner.organization.id, {});
+      await expect(connected(anonymous)).rejects.toMatchObject({
+        data: { code: "unauthenticated" },
+      });
+      const forged = server.socket(owner.organization.id, { token: "a.b.c" });
+      await expect(connected(forged)).rejects.toMatchObject({
+        data: { code: "unauthenticated" },
+      });
+    });
+
+    it("refuses the namespace of another organization", async () => {
+      const other = await registerOrganization(server.http);
+      const socket = server.socket(other.organization.id, {
+        token: owner.accessToken,
+      });
+      await expect(connected(socket)).rejects.toMatchObject({
+        data: { code: "forbidden" },
+      });
+    });
+
+    it("refuses a signed-out session", async () => {
+      const person = await registerOrganization(server.http);
+      await as(server.http, person).post("/api/auth/logout");
+      const socket = server.socket(person.organization.id, {
+        token: person.accessToken,
+      });
+      await expect(connected(socket)).rejects.toMatchObject({
+        data: { code: "unauthenticated" },
+      });
+    });
+
+    it("refuses browsers from origins outside the allowlist", async () => {
+      const socket = server.socket(
+        owner.organization.id,
+        { token: owner.accessToken },
+        "https://evil.example",
+      );
+      await expect(connected(socket)).rejects.toThrow();
+      const allowed = server.socket(
+        owner.organization.id,
+        { token: owner.accessToken },
+        "http://localhost:3000",
+      );
+      await expect(connected(allowed)).resolves.toBeUndefined();
+    });
+  });
+
+  describe("rooms", () => {
+    it("lets a member join a project they can see", async () => {
+      const socket = await socketOf(owner);
+      const answer = await request(socket, "project:join", {
+        projectId: project.id,
+      });
+      expect(answer).toEqual({ ok: true });
+    });
+
+    it("answers not_found for another organization's project and bad input", async () => {
+      const other = await registerOrganization(server.http);
+      const theirs = await buildProject(server.http, other);
+      const socket = await socketOf(owner);
+
+      expect(
+        await request(socket, "project:join", { projectId: theirs.id }),
+      ).toEqual({
+        ok: false,
+        error: { code: "not_found", message: "Project not found" },
+      });
+      expect(
+        await request(socket, "project:join", { projectId: "nope" }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: "validation_failed" },
+      });
+    });
+
+    it("refuses a project in a workspace the member was not added to", async () => {
+      const member = await addMember(server.http, owner, { role: "member" });
+      const socket = await socketOf(member);
+      const answer = await request(socket, "project:join", {
+        projectId: project.id,
+      });
+      expect(answer).toMatchObject({ ok: false, error: { code: "not_found" } });
+    });
+  });
+
+  describe("events", () => {
+    it("delivers a committed task change to the project's room, with version and actor", async () => {
+      const task = await buildTask(server.http, owner, {
+        projectId: project.id,
+      });
+      const socket = await socketOf(owner);
+      await request(socket, "project:join", { projectId: project.id });
+
+      const updated = nextEvent<EventEnvelope<{ id: string; title: string }>>(
+        socket,
+        "task.updated",
+      );
+      await as(server.http, owner).patch(`/api/tasks/${task.id}`, {
+        baseVersion: 1,
+        title: "Seen live",
+      });
+      const event = await updated;
+      expect(event).toMatchObject({
+        data: { id: task.id, title: "Seen live" },
+        version: 2,
+        actor: { id: owner.user.id },
+      });
+      expect(Date.parse(event.at)).not.toBeNaN();
+    });
+
+    it("announces created, moved, commented and deleted tasks", async () => {
+      const socket = await socketOf(owner);
+      await request(socket, "project:join", { projectId: project.id });
+      const seen = recordEvents(socket);
+
+      const task = await buildTask(server.http, owner, {
+        projectId: project.id,
+      });
+      await as(server.http, owner).post(`/api/tasks/${task.id}/move`, {
+        baseVersion: 1,
+        status: "done",
+      });
+      await as(server.http, owner).post(`/api/tasks/${task.id}/comments`, {
+        body: "Nice",
+      });
+      await as(server.http, owner).delete(`/api/tasks/${task.id}`);
+      await settle();
+
+      expect(changesIn(seen).map((event) => event.name)).toEqual([
+        "task.created",
+        "task.moved",
+        "comment.created",
+        "task.deleted",
+      ]);
+    });
+
+    it("sends nothing for a change that was refused", async () => {
+      const task = await buildTask(server.http, owner, {
+        projectId: project.id,
+      });
+      const socket = await socketOf(owner);
+      await request(socket, "project:join", { projectId: project.id });
+      const first = nextEvent(socket, "task.updated");
+      await as(server.http, owner).patch(`/api/tasks/${task.id}`, {
+        baseVersion: 1,
+        title: "First",
+      });
+      await first;
+      const seen = recordEvents(socket);
+
+      const conflict = await as(server.http, owner).patch(
+        `/api/tasks/${task.id}`,
+        {
+          baseVersion: 1,
+          title: "Stale",
+        },
+      );
+      expect(conflict.status).toBe(409);
+      await settle();
+      expect(changesIn(seen)).toEqual([]);
+    });
+
+    it("never reaches another organization, nor sockets outside the room", async () => {
+      const other = await registerOrganization(server.http);
+      const theirProject = await buildProject(server.http, other);
+      const stranger = await socketOf(other);
+      await request(stranger, "project:join", { projectId: theirProject.id });
+      const bystander = await socketOf(owner);
+      const strangerSeen = recordEvents(stranger);
+      const bystanderSeen = recordEvents(bystander);
+
+      const task = await buildTask(server.http, owner, {
+        projectId: project.id,
+      });
+      await as(server.http, owner).patch(`/api/tasks/${task.id}`, {
+        baseVersion: 1,
+        title: "Private",
+      });
+      await settle();
+
+      expect(changesIn(strangerSeen)).toEqual([]);
+      expect(changesIn(bystanderSeen)).toEqual([]);
+    });
+  });
+
+  describe("authorization changes", () => {
+    it("disconnects a member's sockets when they are removed", async () => {
+      const member = await addMember(server.http, owner, { role: "member" });
+      const socket = await socketOf(member);
+      const gone = nextEvent(socket, "disconnect");
+
+      await as(server.http, owner).delete(`/api/members/${member.user.id}`);
+      expect(await gone).toBe("io server disconnect");
+    });
+
+    it("disconnects the sockets of a session that signs out", async () => {
+      const person = await registerOrganization(server.http);
+      const socket = await socketOf(person);
+      const gone = nextEvent(socket, "disconnect");
+
+      await as(server.http, person).post("/api/auth/logout");
+      expect(await gone).toBe("io server disconnect");
+    });
+  });
+
+  describe("presence", () => {
+    it("shows who views a project and which task they have open", async () => {
+      const workspace = await buildWorkspace(server.http, owner);
+      const shared = await buildProject(server.http, owner, {
+        workspaceId: workspace.id,
+      });
+      const member = await addMember(server.http, owner, { role: "member" });
+      await addToWorkspace(server.http, owner, workspace.id, member);
+      const watcher = await socketOf(owner);
+      await request(watcher, "project:join", { projectId: shared.id });
+      const task = await buildTask(server.http, owner, {
+        projectId: shared.id,
+      });
+
+      const visitor = await socketOf(member);
+      const joined = nextEvent<EventEnvelope<{ viewers: unknown[] }>>(
+        watcher,
+        "presence.changed",
+      );
+      await request(visitor, "project:join", { projectId: shared.id });
+      expect((await joined).data.viewers).toHaveLength(2);
+
+      const focused = nextEvent<EventEnvelope<{ viewers: unknown[] }>>(
+        watcher,
+        "presence.changed",
+      );
+      await request(visitor, "task:focus", {
+        projectId: shared.id,
+        taskId: task.id,
+      });
+      expect((await focused).data.viewers).toContainEqual({
+        userId: member.user.id,
+        taskId: task.id,
+      });
+
+      const left = nextEvent<EventEnvelope<{ viewers: unknown[] }>>(
+        watcher,
+        "presence.changed",
+      );
+      visitor.disconnect();
+      expect((await left).data.viewers).toEqual([
+        { userId: owner.user.id, taskId: null },
+      ]);
+    });
+  });
+
+  describe("limits", () => {
+    it("answers rate_limited past the burst and drops a socket that keeps flooding", async () => {
+      const socket = await socketOf(owner);
+      const gone = nextEvent(socket, "disconnect");
+      const answers = await Promise.all(
+        Array.from({ length: 31 }, () =>
+          request<{ ok: boolean }>(socket, "project:join", {
+            projectId: project.id,
+          }),
+        ),
+      );
+      expect(answers.at(-1)).toMatchObject({
+        ok: false,
+        error: { code: "rate_limited" },
+      });
+
+      for (let i = 0; i < 40; i += 1) {
+        socket.emit("project:leave", { projectId: project.id });
+      }
+      expect(await gone).toBe("io server disconnect");
+    });
+
+    it("drops a socket that sends an oversized message", async () => {
+      const socket = await socketOf(owner);
+      const gone = nextEvent(socket, "disconnect");
+      socket.emit("project:join", { projectId: "x".repeat(64 * 1024) });
+      expect(await gone).toBe("transport close");
+    });
+  });
+});
