@@ -24,7 +24,7 @@ function serverUrl(): string {
 let created = 0;
 
 /** Creates an empty database on the server, named for this run and worker. */
-async function createServerDatabase(): Promise<string> {
+export async function createServerDatabase(): Promise<string> {
   const base = serverUrl();
   created += 1;
   const name = `ares_test_${inject("testRunId")}_${process.pid}_${created}`;

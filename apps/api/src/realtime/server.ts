@@ -35,6 +35,15 @@ export interface Realtime {
 
 const organizationNamespaces = /^\/orgs\/[0-9a-f-]{36}$/;
 
+/** Sent between instances to drop sockets of a person or a session. */
+const disconnectCommand = "ares:disconnect";
+
+interface DisconnectOrder {
+  userId?: string;
+  sessionId?: string;
+  organizationId?: string | undefined;
+}
+
 /**
  * What `io.of(regex)` returns: a parent namespace that makes children with
  * its middleware and handlers. Socket.io does not export the class.
@@ -206,39 +215,39 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
       target.emit(event.name, envelope);
     },
     disconnectUser(userId, organizationId) {
-      const targets = organizationId
-        ? [namespaceOf(organizationId)]
-        : [...namespaces.values()];
-      for (const namespace of targets) {
-        void disconnectWhere(
-          namespace,
-          (data) => data.identity.userId === userId,
-        );
-      }
+      const order: DisconnectOrder = { userId, organizationId };
+      disconnectLocal(order);
+      io.serverSideEmit(disconnectCommand, order);
     },
     disconnectSession(sessionId) {
-      for (const namespace of namespaces.values()) {
-        void disconnectWhere(
-          namespace,
-          (data) => data.identity.sessionId === sessionId,
-        );
-      }
+      const order: DisconnectOrder = { sessionId };
+      disconnectLocal(order);
+      io.serverSideEmit(disconnectCommand, order);
     },
   };
 
-  async function disconnectWhere(
-    namespace: Namespace,
-    matches: (data: SocketData) => boolean,
-  ): Promise<void> {
-    try {
-      const sockets = await namespace.fetchSockets();
-      for (const socket of sockets) {
-        if (matches(socket.data as SocketData)) {
+  // Other instances pass on disconnections of sockets they do not hold.
+  io.on(disconnectCommand, (order: DisconnectOrder) => {
+    disconnectLocal(order);
+  });
+
+  function disconnectLocal(order: DisconnectOrder): void {
+    for (const namespace of namespaces.values()) {
+      if (
+        order.organizationId &&
+        namespace.name !== organizationNamespace(order.organizationId)
+      ) {
+        continue;
+      }
+      for (const socket of namespace.sockets.values()) {
+        const { identity } = socket.data as SocketData;
+        if (
+          identity.userId === order.userId ||
+          identity.sessionId === order.sessionId
+        ) {
           socket.disconnect(true);
         }
       }
-    } catch (error) {
-      deps.logger.warn({ err: error }, "could not disconnect sockets");
     }
   }
 
