@@ -1,6 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { io as connect, type Socket } from "socket.io-client";
+import {
+  io as connect,
+  type ManagerOptions,
+  type Socket,
+} from "socket.io-client";
 import supertest from "supertest";
 import { createApp } from "../src/app.js";
 import { createPublisher } from "../src/realtime/publisher.js";
@@ -35,6 +39,7 @@ export async function startRealtimeServer(options: TestAppOptions = {}) {
       organizationId: string,
       auth: Record<string, unknown>,
       origin?: string,
+      options: Partial<ManagerOptions> = {},
     ) {
       const socket = connect(`${url}/orgs/${organizationId}`, {
         auth,
@@ -42,6 +47,7 @@ export async function startRealtimeServer(options: TestAppOptions = {}) {
         reconnection: false,
         forceNew: true,
         ...(origin && { extraHeaders: { Origin: origin } }),
+        ...options,
       });
       sockets.push(socket);
       return socket;

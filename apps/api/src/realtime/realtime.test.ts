@@ -239,6 +239,38 @@ describe("realtime", () => {
     });
   });
 
+  describe("catching up", () => {
+    it("replays what a briefly disconnected client missed, once it is let back in", async () => {
+      const task = await buildTask(server.http, owner, {
+        projectId: project.id,
+      });
+      const socket = server.socket(
+        owner.organization.id,
+        { token: owner.accessToken },
+        undefined,
+        { reconnection: true, reconnectionDelay: 100 },
+      );
+      await connected(socket);
+      await request(socket, "project:join", { projectId: project.id });
+      await settle();
+
+      const missed = nextEvent<EventEnvelope<{ title: string }>>(
+        socket,
+        "task.updated",
+      );
+      const back = nextEvent(socket, "connect");
+      socket.io.engine.close();
+      await as(server.http, owner).patch(`/api/tasks/${task.id}`, {
+        baseVersion: 1,
+        title: "Changed while away",
+      });
+
+      await back;
+      expect(socket.recovered).toBe(true);
+      expect((await missed).data.title).toBe("Changed while away");
+    });
+  });
+
   describe("authorization changes", () => {
     it("disconnects a member's sockets when they are removed", async () => {
       const member = await addMember(server.http, owner, { role: "member" });
