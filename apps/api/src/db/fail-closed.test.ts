@@ -151,6 +151,34 @@ describe("tenant isolation in the database", () => {
     expect(memberships).toEqual([{ tenant_id: orgA, user_id: userA }]);
   });
 
+  it("keeps tenants apart when one connection reuses a prepared plan", async () => {
+    const single =
+      testBackend() === "postgres"
+        ? await openTestDatabase({ poolSize: 1 })
+        : db;
+    const seen: string[][] = [];
+    // Past five runs PostgreSQL may switch to a generic cached plan.
+    for (let run = 0; run < 12; run += 1) {
+      const tenant = run % 2 === 0 ? orgA : orgB;
+      const rows = await asTenant(tenant, () =>
+        tenantTransaction(single, (tx) =>
+          tx
+            .selectFrom("memberships")
+            .select("tenant_id")
+            .where("role", "=", "owner")
+            .execute(),
+        ),
+      );
+      seen.push([tenant, ...rows.map((row) => row.tenant_id)]);
+    }
+    for (const [tenant, ...visible] of seen) {
+      expect(visible).toEqual([tenant]);
+    }
+    if (single !== db) {
+      await single.close();
+    }
+  });
+
   it("does not carry a tenant from one transaction into the next on a connection", async () => {
     // One pooled connection, so the second transaction reuses the first's.
     const single =
