@@ -156,10 +156,13 @@ describe("tenant isolation in the database", () => {
       testBackend() === "postgres"
         ? await openTestDatabase({ poolSize: 1 })
         : db;
+    const { http } = await testApp({ db: single });
+    const first = (await registerOrganization(http)).organization.id;
+    const second = (await registerOrganization(http)).organization.id;
     const seen: string[][] = [];
     // Past five runs PostgreSQL may switch to a generic cached plan.
     for (let run = 0; run < 12; run += 1) {
-      const tenant = run % 2 === 0 ? orgA : orgB;
+      const tenant = run % 2 === 0 ? first : second;
       const rows = await asTenant(tenant, () =>
         tenantTransaction(single, (tx) =>
           tx
