@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import { createApp } from "./app.js";
+import { handlersSettled } from "./http/route.js";
 import { resolveAuthSecret } from "./auth/secret.js";
 import { createTokenService } from "./auth/tokens.js";
 import { describeConfig, type Config } from "./config.js";
@@ -100,6 +101,7 @@ export async function startServer(
     await realtime.close();
     await closed;
     clearTimeout(force);
+    await handlersSettled(10_000);
     services.redis?.disconnect();
     await services.db.close();
   }

@@ -89,19 +89,46 @@ function requireJson(route: AnyRoute, req: Request): void {
   }
 }
 
+let running = 0;
+
+/**
+ * Resolves once no route handler is running, or after `timeoutMs`. A client
+ * that hangs up does not stop its handler, so shutdown waits for handlers,
+ * not connections, before closing the database.
+ */
+export async function handlersSettled(timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (running > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 function toHandler(route: AnyRoute): RequestHandler {
   return async function handleRoute(req, res) {
-    requireJson(route, req);
-    const body = parsePart(route.body, req.body ?? {});
-    const query = parsePart(route.query, req.query);
-    const params = parsePart(route.params, req.params);
-    const reply = await route.handler({ req, res, body, query, params });
-    if (reply.body === undefined) {
-      res.status(reply.status).end();
-      return;
+    running += 1;
+    try {
+      await runRoute(route, req, res);
+    } finally {
+      running -= 1;
     }
-    res.status(reply.status).json(reply.body);
   };
+}
+
+async function runRoute(
+  route: AnyRoute,
+  req: Request,
+  res: Response,
+): Promise<void> {
+  requireJson(route, req);
+  const body = parsePart(route.body, req.body ?? {});
+  const query = parsePart(route.query, req.query);
+  const params = parsePart(route.params, req.params);
+  const reply = await route.handler({ req, res, body, query, params });
+  if (reply.body === undefined) {
+    res.status(reply.status).end();
+    return;
+  }
+  res.status(reply.status).json(reply.body);
 }
 
 /**
