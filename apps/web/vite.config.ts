@@ -6,12 +6,19 @@ const apiPort = process.env.API_PORT ?? "3000";
 
 /**
  * Libraries change less often than the app, so they get chunks of their own
- * that browsers can keep cached across releases.
+ * that browsers can keep cached across releases. Libraries only lazy pages
+ * use (drag and drop on the board, Markdown in the task panel) are split by
+ * the pages that load them, so the first page does not download them.
  */
 const vendorChunks = [
   { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
   { name: "mantine", test: /node_modules[\\/]@mantine[\\/]/ },
-  { name: "vendor", test: /node_modules[\\/]/ },
+  {
+    name: "vendor",
+    test: /node_modules[\\/]/,
+    entriesAware: true,
+    entriesAwareMergeThreshold: 20_000,
+  },
 ];
 
 export default defineConfig({

@@ -86,6 +86,7 @@ test("an owner invites a colleague, who joins as a member", async ({
   ).toHaveCount(0);
   await expect(mainNav(colleaguePage).getByRole("link")).toHaveText([
     "Home",
+    "Workspaces",
     "Members",
   ]);
   await colleagueBrowser.close();

@@ -14,3 +14,8 @@ export function notifyFailure(title: string, error: Error): void {
     autoClose: 8000,
   });
 }
+
+/** Tells the user something changed that they did not ask for, and why. */
+export function notifyNotice(title: string, message: string): void {
+  notifications.show({ color: "yellow", title, message, autoClose: 8000 });
+}

@@ -1,9 +1,11 @@
+import { lazy, Suspense, type ReactNode } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
 
 import { GuestOnly } from "./auth/GuestOnly";
 import { RequireRole } from "./auth/RequireRole";
 import { RequireSession } from "./auth/RequireSession";
 import { RestoreGate } from "./auth/RestoreGate";
+import { PageLoader } from "./components/PageLoader";
 import { AcceptInvitePage } from "./invitations/AcceptInvitePage";
 import { AppLayout } from "./layout/AppLayout";
 import { AuthLayout } from "./layout/AuthLayout";
@@ -16,6 +18,45 @@ import { ForgotPasswordPage } from "./password/ForgotPasswordPage";
 import { ResetPasswordPage } from "./password/ResetPasswordPage";
 import { ProfilePage } from "./profile/ProfilePage";
 import { SecurityLogPage } from "./security/SecurityLogPage";
+import { WorkspacePage } from "./workspaces/WorkspacePage";
+import { WorkspacesPage } from "./workspaces/WorkspacesPage";
+
+// The board (drag and drop) and the task panel (Markdown) bring large
+// libraries, loaded when first opened rather than with the app.
+const ProjectPage = lazy(() =>
+  import("./projects/ProjectPage").then((module) => ({
+    default: module.ProjectPage,
+  })),
+);
+const TaskPanel = lazy(() =>
+  import("./task-panel/TaskPanel").then((module) => ({
+    default: module.TaskPanel,
+  })),
+);
+
+function loading(page: ReactNode) {
+  return <Suspense fallback={<PageLoader />}>{page}</Suspense>;
+}
+
+/** Workspaces, their projects, and a project's tasks. */
+const workPages = [
+  { path: "/workspaces", element: <WorkspacesPage /> },
+  { path: "/workspaces/:workspaceId", element: <WorkspacePage /> },
+  {
+    path: "/projects/:projectId",
+    element: loading(<ProjectPage />),
+    children: [
+      {
+        path: "tasks/:taskId",
+        element: (
+          <Suspense fallback={null}>
+            <TaskPanel />
+          </Suspense>
+        ),
+      },
+    ],
+  },
+];
 
 /** Pages reached from emailed links, whoever is signed in. */
 const publicPages = {
@@ -49,6 +90,7 @@ const signedInPages = {
       element: <AppLayout />,
       children: [
         { index: true, element: <HomePage /> },
+        ...workPages,
         { path: "/profile", element: <ProfilePage /> },
         { path: "/settings/members", element: <MembersPage /> },
         {

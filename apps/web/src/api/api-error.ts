@@ -6,6 +6,8 @@ export interface ApiErrorInit {
   code: ErrorCode;
   message: string;
   fieldErrors?: Readonly<Record<string, string>>;
+  /** Both sides of a versioned update's 409, checked by whoever reads it. */
+  conflict?: unknown;
   cause?: unknown;
 }
 
@@ -17,12 +19,15 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   /** Message per dotted field path, e.g. `{ email: "Enter a valid…" }`. */
   readonly fieldErrors: Readonly<Record<string, string>>;
+  /** On a 409 from a versioned update: the record now and the clashes. */
+  readonly conflict: unknown;
 
-  constructor({ status, code, message, fieldErrors, cause }: ApiErrorInit) {
-    super(message, { cause });
-    this.status = status;
-    this.code = code;
-    this.fieldErrors = fieldErrors ?? {};
+  constructor(init: ApiErrorInit) {
+    super(init.message, { cause: init.cause });
+    this.status = init.status;
+    this.code = init.code;
+    this.fieldErrors = init.fieldErrors ?? {};
+    this.conflict = init.conflict;
   }
 }
 

@@ -64,12 +64,13 @@ export async function readApiError(response: Response): Promise<ApiError> {
       message: genericMessage,
     });
   }
-  const { code, message, details = [] } = envelope.data.error;
+  const { code, message, details = [], conflict } = envelope.data.error;
   return new ApiError({
     status: response.status,
     code,
     message,
     fieldErrors: toFieldErrors(details),
+    conflict,
   });
 }
 

@@ -18,6 +18,7 @@ export function useNavItems(): NavItem[] {
   const outbox = useOutboxQuery(manages);
   const items: NavItem[] = [
     { to: "/", label: "Home" },
+    { to: "/workspaces", label: "Workspaces" },
     { to: "/settings/members", label: "Members" },
   ];
   if (manages) {

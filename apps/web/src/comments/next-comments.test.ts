@@ -1,0 +1,47 @@
+import type { Comment } from "@ares/contracts";
+import { describe, expect, it } from "vitest";
+
+import { testId } from "../test/work-factories";
+import { nextComments } from "./next-comments";
+
+function buildComment(body: string, createdAt: string): Comment {
+  return {
+    id: testId(),
+    taskId: testId(),
+    author: null,
+    body,
+    createdAt,
+    updatedAt: createdAt,
+    version: 1,
+  };
+}
+
+const first = buildComment("First", "2025-03-01T10:00:00.000Z");
+const second = buildComment("Second", "2025-03-01T11:00:00.000Z");
+
+describe("nextComments", () => {
+  it("shows a comment being posted last, then the saved one in its place", () => {
+    const draft = { ...buildComment("Third", "2025-03-01T12:00:00.000Z") };
+    const saved = { ...draft, id: testId() };
+
+    const posting = nextComments([first], { type: "added", comment: draft });
+    const done = nextComments(posting, {
+      type: "saved",
+      tempId: draft.id,
+      comment: saved,
+    });
+
+    expect(done).toEqual([first, saved]);
+  });
+
+  it("puts a comment whose delete failed back in its place", () => {
+    const removed = nextComments([first, second], {
+      type: "removed",
+      commentId: first.id,
+    });
+
+    expect(nextComments(removed, { type: "restored", comment: first })).toEqual(
+      [first, second],
+    );
+  });
+});

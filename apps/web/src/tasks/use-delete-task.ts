@@ -1,0 +1,48 @@
+import type { Task } from "@ares/contracts";
+import {
+  useMutation,
+  useQueryClient,
+  type UseMutationResult,
+} from "@tanstack/react-query";
+
+import { deleteTask } from "../api/tasks";
+import { notifyFailure, notifySuccess } from "../notify";
+import {
+  applyTaskEvent,
+  cancelTaskFetches,
+  refreshTaskLists,
+  taskKeys,
+} from "./task-cache";
+import { taskScope } from "./task-scope";
+
+/**
+ * Deletes a task: it leaves the board and lists at once, and comes back
+ * with the server's reason if the server refuses.
+ */
+export function useDeleteTask(
+  projectId: string,
+): UseMutationResult<void, Error, Task> {
+  const queryClient = useQueryClient();
+  return useMutation({
+    scope: taskScope(projectId),
+    mutationFn: (task: Task) => deleteTask(task.id),
+    onMutate: async (task) => {
+      await cancelTaskFetches(queryClient, projectId, task.id);
+      applyTaskEvent(queryClient, projectId, {
+        type: "removed",
+        taskId: task.id,
+      });
+    },
+    onSuccess: (_nothing, task) => {
+      queryClient.removeQueries({ queryKey: taskKeys.detail(task.id) });
+      notifySuccess(`${task.key} was deleted.`);
+    },
+    onError: (error, task) => {
+      applyTaskEvent(queryClient, projectId, { type: "restored", task });
+      notifyFailure(`Could not delete ${task.key}`, error);
+    },
+    onSettled: () => {
+      void refreshTaskLists(queryClient, projectId);
+    },
+  });
+}
