@@ -87,6 +87,23 @@ export function nextEvent<T = unknown>(
   });
 }
 
+/** Resolves with the first `event` the socket receives that `matches`. */
+export function eventWhere<T = unknown>(
+  socket: Socket,
+  event: string,
+  matches: (payload: T) => boolean,
+): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (payload: T) => {
+      if (matches(payload)) {
+        socket.off(event, listener);
+        resolve(payload);
+      }
+    };
+    socket.on(event, listener);
+  });
+}
+
 /** Records every event a socket receives, to show that some never came. */
 export function recordEvents(
   socket: Socket,

@@ -11,6 +11,7 @@ import {
 import { registerOrganization } from "../../test/harness.js";
 import {
   connected,
+  eventWhere,
   nextEvent,
   recordEvents,
   request,
@@ -305,17 +306,26 @@ describe("realtime", () => {
         projectId: shared.id,
       });
 
-      const visitor = await socketOf(member);
-      const joined = nextEvent<EventEnvelope<{ viewers: unknown[] }>>(
-        watcher,
-        "presence.changed",
-      );
-      await request(visitor, "project:join", { projectId: shared.id });
-      expect((await joined).data.viewers).toHaveLength(2);
+      type Presence = EventEnvelope<{
+        viewers: { userId: string; taskId: string | null }[];
+      }>;
+      const presenceWhere = (
+        matches: (viewers: Presence["data"]["viewers"]) => boolean,
+      ) =>
+        eventWhere<Presence>(watcher, "presence.changed", (event) =>
+          matches(event.data.viewers),
+        );
 
-      const focused = nextEvent<EventEnvelope<{ viewers: unknown[] }>>(
-        watcher,
-        "presence.changed",
+      const visitor = await socketOf(member);
+      const joined = presenceWhere((viewers) => viewers.length === 2);
+      await request(visitor, "project:join", { projectId: shared.id });
+      expect((await joined).data.viewers).toContainEqual({
+        userId: member.user.id,
+        taskId: null,
+      });
+
+      const focused = presenceWhere((viewers) =>
+        viewers.some((viewer) => viewer.taskId === task.id),
       );
       await request(visitor, "task:focus", {
         projectId: shared.id,
@@ -326,14 +336,32 @@ describe("realtime", () => {
         taskId: task.id,
       });
 
-      const left = nextEvent<EventEnvelope<{ viewers: unknown[] }>>(
-        watcher,
-        "presence.changed",
-      );
+      const left = presenceWhere((viewers) => viewers.length === 1);
       visitor.disconnect();
       expect((await left).data.viewers).toEqual([
         { userId: owner.user.id, taskId: null },
       ]);
+    });
+
+    it("gathers a burst of joins into few announcements", async () => {
+      const watcher = await socketOf(owner);
+      await request(watcher, "project:join", { projectId: project.id });
+      await settle();
+      const seen = recordEvents(watcher);
+      const others = await Promise.all(
+        Array.from({ length: 10 }, () => socketOf(owner)),
+      );
+      await Promise.all(
+        others.map((socket) =>
+          request(socket, "project:join", { projectId: project.id }),
+        ),
+      );
+      await settle();
+      const announcements = seen.filter(
+        (event) => event.name === "presence.changed",
+      );
+      expect(announcements.length).toBeGreaterThan(0);
+      expect(announcements.length).toBeLessThan(10);
     });
   });
 

@@ -51,8 +51,46 @@ async function canSeeProject(
   }
 }
 
-/** Who is looking at a project, and which task each has open. */
-async function announcePresence(
+/**
+ * How long presence changes gather before one announcement goes out. A
+ * thousand people opening a board at once then cost a few room lookups
+ * (each a round trip to every instance) instead of a thousand.
+ */
+const presenceGatherMs = 100;
+
+/** Projects with an announcement already on its way, per namespace. */
+const pendingPresence = new WeakMap<Namespace, Set<string>>();
+
+/**
+ * Announces, shortly, who is looking at a project and which task each has
+ * open. Calls made while an announcement waits join it: it reads the room
+ * when it goes out, so it carries every change made until then.
+ */
+function announcePresence(
+  namespace: Namespace,
+  projectId: string,
+  logger: Logger,
+): void {
+  let pending = pendingPresence.get(namespace);
+  if (!pending) {
+    pending = new Set();
+    pendingPresence.set(namespace, pending);
+  }
+  if (pending.has(projectId)) {
+    return;
+  }
+  pending.add(projectId);
+  const timer = setTimeout(() => {
+    pending.delete(projectId);
+    sendPresence(namespace, projectId).catch((error: unknown) => {
+      logger.warn({ err: error, projectId }, "presence update failed");
+    });
+  }, presenceGatherMs);
+  // A pending announcement must not keep a stopping process alive.
+  timer.unref();
+}
+
+async function sendPresence(
   namespace: Namespace,
   projectId: string,
 ): Promise<void> {
@@ -123,7 +161,7 @@ export function registerRoomHandlers(socket: Socket, deps: RoomDeps): void {
       await socket.join(projectRoom(projectId));
       data.focus[projectId] = null;
       answer({ ok: true });
-      await announcePresence(socket.nsp, projectId);
+      announcePresence(socket.nsp, projectId, deps.logger);
     } catch (error) {
       deps.logger.error({ err: error, projectId }, "project join failed");
       refuse(answer, "internal", "Something went wrong on our side");
@@ -145,10 +183,10 @@ export function registerRoomHandlers(socket: Socket, deps: RoomDeps): void {
     await socket.leave(projectRoom(projectId));
     data.focus = withoutProject(data.focus, projectId);
     answer({ ok: true });
-    await announcePresence(socket.nsp, projectId);
+    announcePresence(socket.nsp, projectId, deps.logger);
   });
 
-  socket.on("task:focus", async (payload: unknown, ack: unknown) => {
+  socket.on("task:focus", (payload: unknown, ack: unknown) => {
     const answer = answerWith(ack);
     const parsed = focusSchema.safeParse(payload);
     if (
@@ -164,14 +202,12 @@ export function registerRoomHandlers(socket: Socket, deps: RoomDeps): void {
     }
     data.focus[parsed.data.projectId] = parsed.data.taskId;
     answer({ ok: true });
-    await announcePresence(socket.nsp, parsed.data.projectId);
+    announcePresence(socket.nsp, parsed.data.projectId, deps.logger);
   });
 
   socket.on("disconnect", () => {
     for (const projectId of Object.keys(data.focus)) {
-      void announcePresence(socket.nsp, projectId).catch((error: unknown) => {
-        deps.logger.warn({ err: error }, "presence update failed");
-      });
+      announcePresence(socket.nsp, projectId, deps.logger);
     }
   });
 }
@@ -200,7 +236,7 @@ export async function revalidate(
       if (!(await canSeeProject(deps.db, data.identity, projectId))) {
         await socket.leave(projectRoom(projectId));
         data.focus = withoutProject(data.focus, projectId);
-        await announcePresence(namespace, projectId);
+        announcePresence(namespace, projectId, deps.logger);
       }
     }
   }
