@@ -336,8 +336,17 @@ export const commentSchema = z
 
 export type Comment = z.infer<typeof commentSchema>;
 
+/** One page of a task's comments or history: `cursor` from the page before. */
+export const pageQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
 export const commentListSchema = z
-  .object({ comments: z.array(commentSchema) })
+  .object({
+    comments: z.array(commentSchema),
+    nextCursor: z.string().nullable(),
+  })
   .meta({ id: "CommentList" });
 
 export const createCommentRequestSchema = z
@@ -360,5 +369,8 @@ export const activitySchema = z
 export type Activity = z.infer<typeof activitySchema>;
 
 export const activityListSchema = z
-  .object({ activity: z.array(activitySchema) })
+  .object({
+    activity: z.array(activitySchema),
+    nextCursor: z.string().nullable(),
+  })
   .meta({ id: "ActivityList" });

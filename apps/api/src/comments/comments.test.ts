@@ -73,6 +73,40 @@ describe("comments and activity", () => {
     ]);
   });
 
+  it("pages through comments with a cursor", async () => {
+    const { owner, task } = await taskWithPerson("member");
+    const written = [];
+    for (const body of ["One", "Two", "Three"]) {
+      written.push(await comment(owner, task.id, body));
+    }
+
+    const first = await as(http, owner).get(`${commentsPath(task.id)}?limit=2`);
+    const second = await as(http, owner).get(
+      `${commentsPath(task.id)}?limit=2&cursor=${first.body.nextCursor}`,
+    );
+
+    const ids = (page: { body: { comments: { id: string }[] } }) =>
+      page.body.comments.map((entry) => entry.id);
+    expect(ids(first)).toEqual([written[0]?.id, written[1]?.id]);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    expect(ids(second)).toEqual([written[2]?.id]);
+    expect(second.body.nextCursor).toBeNull();
+  });
+
+  it("answers 400 for a cursor it did not make", async () => {
+    const { owner, task } = await taskWithPerson("member");
+
+    for (const path of [commentsPath(task.id), activityPath(task.id)]) {
+      const response = await as(http, owner).get(`${path}?cursor=bm9wZQ`);
+
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({
+        code: "validation_failed",
+        details: [{ path: "cursor" }],
+      });
+    }
+  });
+
   it("lets a viewer read comments but answers 403 when they comment", async () => {
     const { owner, task, person: viewer } = await taskWithPerson("viewer");
     await comment(owner, task.id, "For your information");
@@ -124,6 +158,31 @@ describe("comments and activity", () => {
       version: edited.body.version,
       at: expect.any(String),
     });
+  });
+
+  it("pages through activity newest first", async () => {
+    const { owner, task } = await taskWithPerson("member");
+    for (const body of ["One", "Two", "Three"]) {
+      await comment(owner, task.id, body);
+    }
+    const whole = activityListSchema.parse(
+      (await as(http, owner).get(activityPath(task.id))).body,
+    );
+    expect(whole.activity).toHaveLength(4);
+    expect(whole.nextCursor).toBeNull();
+
+    const seen = [];
+    let cursor: string | null = "";
+    while (cursor !== null) {
+      const response = await as(http, owner).get(
+        `${activityPath(task.id)}?limit=3${cursor ? `&cursor=${cursor}` : ""}`,
+      );
+      const page = activityListSchema.parse(response.body);
+      seen.push(...page.activity.map((entry) => entry.id));
+      cursor = page.nextCursor;
+    }
+
+    expect(seen).toEqual(whole.activity.map((entry) => entry.id));
   });
 
   it("lists activity newest first with its actors", async () => {

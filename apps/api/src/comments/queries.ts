@@ -1,17 +1,25 @@
 import crypto from "node:crypto";
 import { jsonObjectFrom } from "kysely/helpers/postgres";
 import type { Identity } from "../context.js";
+import { beyond, microsOf, type KeysetPosition } from "../db/keyset.js";
 import type { CommentRow } from "../db/schema.js";
 import type { Tx } from "../db/scope.js";
 import { notFound } from "../http/errors.js";
 import type { ActivityWithActor } from "../presenters/activity.js";
 import type { CommentWithAuthor } from "../presenters/comment.js";
 
+/** One page: up to `limit` rows after `after`, plus one to tell if more follow. */
+export interface PageRequest {
+  limit: number;
+  after: KeysetPosition | undefined;
+}
+
 /** Comments with their authors, ready for `presentComment`. */
 function selectComments(tx: Tx) {
   return tx
     .selectFrom("comments as c")
     .selectAll("c")
+    .select(microsOf("c.created_at").as("micros"))
     .select((eb) =>
       jsonObjectFrom(
         eb
@@ -22,16 +30,23 @@ function selectComments(tx: Tx) {
     );
 }
 
-/** A task's comments, oldest first. */
+/** A page of a task's comments, oldest first. */
 export function listComments(
   tx: Tx,
   taskId: string,
-): Promise<CommentWithAuthor[]> {
-  return selectComments(tx)
+  page: PageRequest,
+): Promise<(CommentWithAuthor & { micros: string })[]> {
+  let query = selectComments(tx)
     .where("c.task_id", "=", taskId)
     .orderBy("c.created_at")
     .orderBy("c.id")
-    .execute();
+    .limit(page.limit + 1);
+  if (page.after) {
+    query = query.where(
+      beyond({ time: "c.created_at", id: "c.id" }, "forwards", page.after),
+    );
+  }
+  return query.execute();
 }
 
 /** One comment, without its author; 404 when it is not there. */
@@ -96,14 +111,20 @@ export async function addComment(
   return selectComments(tx).where("c.id", "=", id).executeTakeFirstOrThrow();
 }
 
-/** A task's history, newest first, with who acted when still visible. */
+/**
+ * A page of a task's history, newest first, with who acted when still
+ * visible. The rows of one change share its time, so (time, id) orders
+ * them as well as the version would.
+ */
 export function listActivity(
   tx: Tx,
   taskId: string,
-): Promise<ActivityWithActor[]> {
-  return tx
+  page: PageRequest,
+): Promise<(ActivityWithActor & { micros: string })[]> {
+  let query = tx
     .selectFrom("task_activity as a")
     .selectAll("a")
+    .select(microsOf("a.created_at").as("micros"))
     .select((eb) =>
       jsonObjectFrom(
         eb
@@ -114,7 +135,12 @@ export function listActivity(
     )
     .where("a.task_id", "=", taskId)
     .orderBy("a.created_at", "desc")
-    .orderBy("a.version", "desc")
-    .orderBy("a.id")
-    .execute();
+    .orderBy("a.id", "desc")
+    .limit(page.limit + 1);
+  if (page.after) {
+    query = query.where(
+      beyond({ time: "a.created_at", id: "a.id" }, "backwards", page.after),
+    );
+  }
+  return query.execute();
 }

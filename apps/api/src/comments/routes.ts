@@ -4,8 +4,10 @@ import {
   createCommentRequestSchema,
   errorEnvelopeSchema,
   idParamsSchema,
+  pageQuerySchema,
 } from "@ares/contracts";
 import { requireIdentity } from "../auth/authenticate.js";
+import { decodeCursor, pageOf } from "../db/keyset.js";
 import { tenantTransaction } from "../db/scope.js";
 import { eventNames } from "../realtime/events.js";
 import { defineRoute, type AnyRoute } from "../http/route.js";
@@ -28,24 +30,31 @@ export function commentRoutes(services: Services): AnyRoute[] {
   const list = defineRoute({
     method: "get",
     path: "/api/tasks/:id/comments",
-    summary: "A task's comments, oldest first",
+    summary: "A task's comments, oldest first, by page",
     tag: "Comments",
     access: "tenant",
     params: idParamsSchema,
+    query: pageQuerySchema,
     responses: {
-      200: { description: "Comments", schema: commentListSchema },
+      200: { description: "One page of comments", schema: commentListSchema },
+      400: { description: "Invalid cursor", schema: errorEnvelopeSchema },
       404: noTask,
     },
-    async handler({ params }) {
+    async handler({ params, query }) {
       const identity = requireIdentity();
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
 
-      const comments = await tenantTransaction(db, async (tx) => {
+      const rows = await tenantTransaction(db, async (tx) => {
         const { task } = await taskAccess(tx, identity, params.id);
 
-        return listComments(tx, task.id);
+        return listComments(tx, task.id, { limit: query.limit, after });
       });
 
-      return { status: 200, body: { comments: comments.map(presentComment) } };
+      const { rows: comments, nextCursor } = pageOf(rows, query.limit);
+      return {
+        status: 200,
+        body: { comments: comments.map(presentComment), nextCursor },
+      };
     },
   });
 

@@ -3,25 +3,20 @@ import {
   securityEventListSchema,
   securityEventQuerySchema,
 } from "@ares/contracts";
-import { sql } from "kysely";
 import { jsonObjectFrom } from "kysely/helpers/postgres";
 import { requireIdentity } from "../auth/authenticate.js";
+import {
+  beyond,
+  decodeCursor,
+  microsOf,
+  pageOf,
+  type KeysetPosition,
+} from "../db/keyset.js";
 import { tenantTransaction, type Tx } from "../db/scope.js";
 import { defineRoute, type AnyRoute } from "../http/route.js";
 import { authorize } from "../policies/policy.js";
 import { presentSecurityEvent } from "../presenters/security-event.js";
 import type { Services } from "../services.js";
-import { decodeCursor, encodeCursor, type KeysetPosition } from "./cursor.js";
-
-/** When an event happened, in whole microseconds since 1970, exactly. */
-const createdMicros = sql<string>`
-  (extract(epoch from e.created_at) * 1000000)::bigint::text`;
-
-/** Rows after `position` in (created_at, id) order, newest first. */
-const olderThan = (position: KeysetPosition) => sql<boolean>`
-  (e.created_at, e.id) < (
-    timestamptz 'epoch' + ${position.micros}::bigint * interval '1 microsecond',
-    ${position.id}::uuid)`;
 
 /**
  * One page of the current organization's events, newest first, plus one
@@ -40,7 +35,7 @@ function selectPage(tx: Tx, limit: number, after: KeysetPosition | undefined) {
       "e.details",
       "e.created_at",
     ])
-    .select(createdMicros.as("micros"))
+    .select(microsOf("e.created_at").as("micros"))
     .select((eb) =>
       jsonObjectFrom(
         eb
@@ -53,7 +48,9 @@ function selectPage(tx: Tx, limit: number, after: KeysetPosition | undefined) {
     .orderBy("e.id", "desc")
     .limit(limit + 1);
   if (after) {
-    query = query.where(olderThan(after));
+    query = query.where(
+      beyond({ time: "e.created_at", id: "e.id" }, "backwards", after),
+    );
   }
   return query.execute();
 }
@@ -82,10 +79,7 @@ export function securityEventRoutes(services: Services): AnyRoute[] {
         selectPage(tx, query.limit, after),
       );
 
-      const events = rows.slice(0, query.limit);
-      const last = events.at(-1);
-      const nextCursor =
-        rows.length > query.limit && last ? encodeCursor(last) : null;
+      const { rows: events, nextCursor } = pageOf(rows, query.limit);
       return {
         status: 200,
         body: { events: events.map(presentSecurityEvent), nextCursor },
