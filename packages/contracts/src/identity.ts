@@ -116,7 +116,10 @@ export const invitationSchema = z
 export type Invitation = z.infer<typeof invitationSchema>;
 
 export const invitationListSchema = z
-  .object({ invitations: z.array(invitationSchema) })
+  .object({
+    invitations: z.array(invitationSchema),
+    nextCursor: z.string().nullable(),
+  })
   .meta({ id: "InvitationList" });
 
 export const createInvitationRequestSchema = z
@@ -203,6 +206,11 @@ export const securityEventListSchema = z
     nextCursor: z.string().nullable(),
   })
   .meta({ id: "SecurityEventList" });
+
+export const invitationQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
 
 export const securityEventQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),

@@ -240,6 +240,34 @@ describe("managing invitations", () => {
       ]);
     });
 
+    it("pages through invitations with a cursor", async () => {
+      const owner = await registerOrganization(http);
+      const sent = [];
+      for (let i = 0; i < 3; i += 1) {
+        sent.push(await invite(http, owner, "member"));
+      }
+      const emailsOf = (page: { body: { invitations: { email: string }[] } }) =>
+        page.body.invitations.map((invitation) => invitation.email);
+
+      const first = await http
+        .get("/api/invites")
+        .query({ limit: 2 })
+        .set("Authorization", bearer(owner));
+      const second = await http
+        .get("/api/invites")
+        .query({ limit: 2, cursor: first.body.nextCursor })
+        .set("Authorization", bearer(owner));
+      const forged = await http
+        .get("/api/invites")
+        .query({ cursor: "not-a-cursor" })
+        .set("Authorization", bearer(owner));
+
+      expect(emailsOf(first)).toEqual([sent[2]?.email, sent[1]?.email]);
+      expect(emailsOf(second)).toEqual([sent[0]?.email]);
+      expect(second.body.nextCursor).toBeNull();
+      expect(forged.status).toBe(400);
+    });
+
     it("never shows another organization's invitations", async () => {
       const owner = await registerOrganization(http);
       const other = await registerOrganization(http);

@@ -1,4 +1,5 @@
 import { jsonObjectFrom } from "kysely/helpers/postgres";
+import { beyond, microsOf, type KeysetPosition } from "../db/keyset.js";
 import type { Tx } from "../db/scope.js";
 import { notFound } from "../http/errors.js";
 import type { InvitationWithInviter } from "../presenters/invitation.js";
@@ -18,15 +19,25 @@ function selectInvitations(tx: Tx) {
 }
 
 /**
- * The current organization's invitations, newest first. An inviter who
- * has since left is no longer visible to the organization, so shows as
- * null.
+ * A page of the current organization's invitations, newest first, plus
+ * one more row to tell whether another page follows. An inviter who has
+ * since left is no longer visible to the organization, so shows as null.
  */
-export function listInvitations(tx: Tx): Promise<InvitationWithInviter[]> {
-  return selectInvitations(tx)
+export function listInvitations(
+  tx: Tx,
+  page: { limit: number; after: KeysetPosition | undefined },
+): Promise<(InvitationWithInviter & { micros: string })[]> {
+  let query = selectInvitations(tx)
+    .select(microsOf("i.created_at").as("micros"))
     .orderBy("i.created_at", "desc")
     .orderBy("i.id", "desc")
-    .execute();
+    .limit(page.limit + 1);
+  if (page.after) {
+    query = query.where(
+      beyond({ time: "i.created_at", id: "i.id" }, "backwards", page.after),
+    );
+  }
+  return query.execute();
 }
 
 /** One invitation of the current organization; 404 for any other id. */

@@ -3,10 +3,12 @@ import {
   errorEnvelopeSchema,
   idParamsSchema,
   invitationListSchema,
+  invitationQuerySchema,
   invitationSchema,
 } from "@ares/contracts";
 import { requireIdentity } from "../auth/authenticate.js";
 import { hashToken, newToken } from "../auth/secrets.js";
+import { decodeCursor, pageOf } from "../db/keyset.js";
 import { tenantTransaction } from "../db/scope.js";
 import { AppError } from "../http/errors.js";
 import { defineRoute, type AnyRoute } from "../http/route.js";
@@ -80,21 +82,27 @@ export function invitationRoutes(services: Services): AnyRoute[] {
   const list = defineRoute({
     method: "get",
     path: "/api/invites",
-    summary: "The organization's invitations, newest first",
+    summary: "The organization's invitations, newest first, by page",
     tag: "Invitations",
     access: "tenant",
+    query: invitationQuerySchema,
     responses: {
-      200: { description: "Invitations", schema: invitationListSchema },
+      200: { description: "One page", schema: invitationListSchema },
+      400: { description: "Invalid cursor", schema: errorEnvelopeSchema },
       403: errors[403],
     },
-    async handler() {
+    async handler({ query }) {
       const actor = requireIdentity();
       authorize(actor, { action: "invitation.list" });
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
 
-      const invitations = await tenantTransaction(db, listInvitations);
+      const rows = await tenantTransaction(db, (tx) =>
+        listInvitations(tx, { limit: query.limit, after }),
+      );
+      const { rows: invitations, nextCursor } = pageOf(rows, query.limit);
       return {
         status: 200,
-        body: { invitations: invitations.map(presentInvitation) },
+        body: { invitations: invitations.map(presentInvitation), nextCursor },
       };
     },
   });

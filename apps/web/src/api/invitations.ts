@@ -12,12 +12,23 @@ import {
 
 import { apiCommand, apiRequest } from "./client";
 
-/** The current organization's invitations, whatever their status. */
-export async function fetchInvitations(
+/** One page of invitations and the cursor of the next, if any. */
+export interface InvitationPage {
+  invitations: Invitation[];
+  nextCursor: string | null;
+}
+
+/**
+ * A page of the current organization's invitations, whatever their
+ * status, newest first; `cursor` comes from the page before.
+ */
+export function fetchInvitations(
+  cursor: string | null,
   signal?: AbortSignal,
-): Promise<Invitation[]> {
-  const list = await apiRequest("/invites", invitationListSchema, { signal });
-  return list.invitations;
+): Promise<InvitationPage> {
+  const query =
+    cursor === null ? "" : `?${new URLSearchParams({ cursor }).toString()}`;
+  return apiRequest(`/invites${query}`, invitationListSchema, { signal });
 }
 
 /** Invites someone by email; the server emails them a link. */

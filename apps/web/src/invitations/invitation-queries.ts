@@ -1,7 +1,17 @@
-import type { Invitation, InvitationPreview } from "@ares/contracts";
-import { useQuery, type UseQueryResult } from "@tanstack/react-query";
+import type { InvitationPreview } from "@ares/contracts";
+import {
+  useInfiniteQuery,
+  useQuery,
+  type InfiniteData,
+  type UseInfiniteQueryResult,
+  type UseQueryResult,
+} from "@tanstack/react-query";
 
-import { fetchInvitations, previewInvitation } from "../api/invitations";
+import {
+  fetchInvitations,
+  previewInvitation,
+  type InvitationPage,
+} from "../api/invitations";
 
 /** Cache key of the current organization's invitations. */
 export const invitationsQueryKey = ["invitations"] as const;
@@ -11,11 +21,18 @@ export function previewQueryKey(token: string) {
   return ["invitation-preview", token] as const;
 }
 
-/** Loads the invitations; only for people who manage members. */
-export function useInvitationsQuery(): UseQueryResult<Invitation[]> {
-  return useQuery({
+/**
+ * Loads the invitations a page at a time, newest first; only for people
+ * who manage members.
+ */
+export function useInvitationsQuery(): UseInfiniteQueryResult<
+  InfiniteData<InvitationPage, string | null>
+> {
+  return useInfiniteQuery({
     queryKey: invitationsQueryKey,
-    queryFn: ({ signal }) => fetchInvitations(signal),
+    queryFn: ({ pageParam, signal }) => fetchInvitations(pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
   });
 }
 
