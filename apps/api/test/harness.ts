@@ -42,6 +42,7 @@ export function recordingSink(): EventSink & { events: PublishedEvents } {
     },
     disconnectUser: () => undefined,
     disconnectSession: () => undefined,
+    disconnectOrganization: () => undefined,
   };
 }
 

@@ -34,6 +34,8 @@ export async function startRealtimeServer(options: TestAppOptions = {}) {
   return {
     url,
     http: supertest(url),
+    /** The services behind the server, for operations no route offers. */
+    services,
     /** Opens a socket to an organization's namespace; closed with the server. */
     socket(
       organizationId: string,

@@ -6,6 +6,7 @@ export const errorCodes = [
   "validation_failed",
   "unauthenticated",
   "forbidden",
+  "organization_suspended",
   "not_found",
   "conflict",
   "payload_too_large",

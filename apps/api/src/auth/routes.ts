@@ -98,7 +98,10 @@ export function authRoutes(services: Services): AnyRoute[] {
         description: "Wrong email or password",
         schema: errorEnvelopeSchema,
       },
-      403: { description: "Not a member", schema: errorEnvelopeSchema },
+      403: {
+        description: "Not a member, or the organization is suspended",
+        schema: errorEnvelopeSchema,
+      },
     },
     async handler({ req, res, body }) {
       const ip = req.ip ?? "unknown";
@@ -154,6 +157,10 @@ export function authRoutes(services: Services): AnyRoute[] {
     responses: {
       200: { description: "New tokens", schema: authResponseSchema },
       ...authErrors,
+      403: {
+        description: "The session's organization is suspended",
+        schema: errorEnvelopeSchema,
+      },
     },
     async handler({ req, res, body }) {
       const token = body.refreshToken ?? refreshCookie(req);
@@ -257,6 +264,10 @@ export function authRoutes(services: Services): AnyRoute[] {
     body: switchOrganizationRequestSchema,
     responses: {
       200: { description: "Switched", schema: authResponseSchema },
+      403: {
+        description: "The current or the requested organization is suspended",
+        schema: errorEnvelopeSchema,
+      },
       404: {
         description: "Not one of your organizations",
         schema: errorEnvelopeSchema,

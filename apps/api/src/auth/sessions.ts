@@ -8,7 +8,7 @@ import {
   tenantTransaction,
   type Tx,
 } from "../db/scope.js";
-import { AppError } from "../http/errors.js";
+import { AppError, organizationSuspended } from "../http/errors.js";
 import { recordSecurityEvent } from "../security/events.js";
 import type { Services } from "../services.js";
 import { hashToken, newToken } from "./secrets.js";
@@ -88,6 +88,7 @@ export async function startSession(
 type RefreshOutcome =
   | { kind: "rotated"; identity: Identity; refreshToken: string }
   | { kind: "reused"; userId: string; sessionId: string }
+  | { kind: "suspended" }
   | { kind: "ended" };
 
 /**
@@ -130,7 +131,6 @@ async function rotate(
   tokenHash: string,
   found: { user_id: string; session_id: string },
 ): Promise<RefreshOutcome> {
-  const claim = await claimToken(tx, tokenHash);
   const session = await tx
     .selectFrom("sessions as s")
     .innerJoin("memberships as m", (join) =>
@@ -138,11 +138,19 @@ async function rotate(
         .onRef("m.tenant_id", "=", "s.active_tenant_id")
         .onRef("m.user_id", "=", "s.user_id"),
     )
+    .innerJoin("organizations as o", "o.id", "s.active_tenant_id")
     .select(["s.id", "s.active_tenant_id", "s.expires_at", "m.role"])
+    .select("o.suspended_at")
     .where("s.id", "=", found.session_id)
     .where("s.revoked_at", "is", null)
     .where("s.expires_at", ">", new Date())
     .executeTakeFirst();
+  // Refused before the token is claimed, so the same token still works
+  // once the organization is reinstated instead of reading as a replay.
+  if (session?.suspended_at) {
+    return { kind: "suspended" };
+  }
+  const claim = await claimToken(tx, tokenHash);
   if (!session || claim === "expired") {
     return { kind: "ended" };
   }
@@ -202,6 +210,9 @@ export async function refreshSession(
     services.events.disconnectSession(outcome.sessionId);
     throw sessionEnded();
   }
+  if (outcome.kind === "suspended") {
+    throw organizationSuspended();
+  }
   if (outcome.kind === "ended") {
     throw sessionEnded();
   }
@@ -249,9 +260,10 @@ export async function revokeSessions(
 }
 
 /**
- * Confirms on every request that the token's session is still open and
- * its user still a member, and returns the role they hold now, so a
- * removal or demotion applies at once rather than when the token expires.
+ * Confirms on every request that the token's session is still open, its
+ * user still a member and the organization not suspended, and returns the
+ * role they hold now, so a removal, demotion or suspension applies at once
+ * rather than when the token expires.
  */
 export async function currentRole(
   db: Database,
@@ -262,7 +274,8 @@ export async function currentRole(
       tx
         .selectFrom("sessions as s")
         .innerJoin("memberships as m", "m.user_id", "s.user_id")
-        .select("m.role")
+        .innerJoin("organizations as o", "o.id", "m.tenant_id")
+        .select(["m.role", "o.suspended_at"])
         .where("s.id", "=", identity.sessionId)
         .where("s.user_id", "=", identity.userId)
         .where("s.revoked_at", "is", null)
@@ -273,6 +286,9 @@ export async function currentRole(
   );
   if (!row) {
     throw sessionEnded();
+  }
+  if (row.suspended_at) {
+    throw organizationSuspended();
   }
   return row.role;
 }
@@ -288,13 +304,17 @@ export async function switchOrganization(
     identity.userId,
     async (tx) => {
       const membership = await tx
-        .selectFrom("memberships")
-        .select("role")
-        .where("user_id", "=", identity.userId)
-        .where("tenant_id", "=", organizationId)
+        .selectFrom("memberships as m")
+        .innerJoin("organizations as o", "o.id", "m.tenant_id")
+        .select(["m.role", "o.suspended_at"])
+        .where("m.user_id", "=", identity.userId)
+        .where("m.tenant_id", "=", organizationId)
         .executeTakeFirst();
       if (!membership) {
         return undefined;
+      }
+      if (membership.suspended_at) {
+        throw organizationSuspended();
       }
       await tx
         .updateTable("sessions")

@@ -3,7 +3,7 @@ import { verifyAgainstDecoy, verifyPassword } from "../auth/passwords.js";
 import type { Database } from "../db/database.js";
 import type { OrganizationRow, UserRow } from "../db/schema.js";
 import { identityTransaction, lookupTransaction } from "../db/scope.js";
-import { AppError } from "../http/errors.js";
+import { AppError, organizationSuspended } from "../http/errors.js";
 
 export interface SignIn {
   user: UserRow;
@@ -38,7 +38,8 @@ export async function checkCredentials(
 
 /**
  * Picks the organization a verified person enters: the one asked for, or
- * else the one they used most recently.
+ * else the one they used most recently that is not suspended. A suspended
+ * one is refused, whether asked for or the only one left.
  */
 export async function chooseOrganization(
   db: Database,
@@ -52,6 +53,7 @@ export async function chooseOrganization(
       .selectAll("o")
       .select("m.role")
       .where("m.user_id", "=", user.id)
+      .orderBy((eb) => eb("o.suspended_at", "is", null), "desc")
       .orderBy("m.last_used_at", "desc")
       .limit(1);
     if (organizationId) {
@@ -63,6 +65,9 @@ export async function chooseOrganization(
     throw organizationId
       ? new AppError("forbidden", "You are not a member of that organization")
       : new AppError("forbidden", "This account belongs to no organization");
+  }
+  if (chosen.suspended_at) {
+    throw organizationSuspended();
   }
 
   const { role, ...organization } = chosen;

@@ -11,6 +11,7 @@ import { runWithContext } from "../context.js";
 import type { Database } from "./database.js";
 import {
   identityTransaction,
+  platformTransaction,
   TenantContextMissingError,
   tenantTransaction,
 } from "./scope.js";
@@ -61,6 +62,22 @@ describe("tenant isolation in the database", () => {
       tx.selectFrom("organizations").selectAll().execute(),
     );
     await expect(attempt).rejects.toBeInstanceOf(TenantContextMissingError);
+  });
+
+  it("refuses a platform transaction without an organization, and shows one only its own", async () => {
+    const attempt = platformTransaction(db, "", (tx) =>
+      tx.selectFrom("organizations").selectAll().execute(),
+    );
+    await expect(attempt).rejects.toBeInstanceOf(TenantContextMissingError);
+
+    const seen = await platformTransaction(db, orgA, async (tx) => ({
+      organizations: await tx
+        .selectFrom("organizations")
+        .select("id")
+        .execute(),
+      sessions: await tx.selectFrom("sessions").select("id").execute(),
+    }));
+    expect(seen).toEqual({ organizations: [{ id: orgA }], sessions: [] });
   });
 
   it("shows no rows to the application role when no tenant is set", async () => {

@@ -10,6 +10,9 @@ export interface OrganizationsTable {
   name: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Set while the organization is suspended: closed to all its members. */
+  suspended_at: ColumnType<Date | null, never, Date | null>;
+  suspension_reason: ColumnType<string | null, never, string | null>;
 }
 
 /** A person's account. Accounts are global: one may join several orgs. */

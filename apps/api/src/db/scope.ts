@@ -85,6 +85,23 @@ export function tenantTransaction<T>(
 }
 
 /**
+ * Runs `fn` inside one organization on the platform's own behalf rather
+ * than a member's: an operator's action such as a suspension. The tenant
+ * is still mandatory and row-level security applies as in any tenant
+ * transaction; no user is set, so no one's sessions or tokens are visible.
+ */
+export function platformTransaction<T>(
+  db: Database,
+  organizationId: string,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  if (!organizationId) {
+    return Promise.reject(new TenantContextMissingError());
+  }
+  return inScope(db, { tenantId: organizationId }, fn);
+}
+
+/**
  * Runs `fn` for a signed-in person outside any one tenant: row-level
  * security then shows only their own account, sessions, memberships and
  * the organizations they belong to.

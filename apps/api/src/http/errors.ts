@@ -8,6 +8,7 @@ const statusByCode: Record<ErrorCode, number> = {
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
+  organization_suspended: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
@@ -36,6 +37,10 @@ export class AppError extends Error {
 
 export const notFound = (what = "Resource") =>
   new AppError("not_found", `${what} not found`);
+
+/** Refuses anyone acting inside a suspended organization, whatever their role. */
+export const organizationSuspended = () =>
+  new AppError("organization_suspended", "This organization is suspended");
 
 /** Turns a zod failure into the field list of a validation error. */
 export function validationError(error: ZodError): AppError {

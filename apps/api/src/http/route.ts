@@ -158,6 +158,10 @@ export const commonErrorResponses = (route: AnyRoute) => {
       description: "Missing or invalid access token",
       schema: errorEnvelopeSchema,
     };
+    errors[403] = {
+      description: "The organization is suspended (organization_suspended)",
+      schema: errorEnvelopeSchema,
+    };
   }
   return errors;
 };

@@ -19,6 +19,10 @@ const linkErrors = {
     description: "Expired, withdrawn or already used, or invalid input",
     schema: errorEnvelopeSchema,
   },
+  403: {
+    description: "The organization is suspended",
+    schema: errorEnvelopeSchema,
+  },
   404: {
     description: "Not a valid invitation link",
     schema: errorEnvelopeSchema,

@@ -1,7 +1,7 @@
 import type { Database } from "../db/database.js";
 import type { InvitationRow } from "../db/schema.js";
 import { lookupTransaction } from "../db/scope.js";
-import { AppError } from "../http/errors.js";
+import { AppError, organizationSuspended } from "../http/errors.js";
 import { hashToken } from "../auth/secrets.js";
 import { invitationStatus } from "../presenters/invitation.js";
 
@@ -53,14 +53,18 @@ export async function findOpenInvitation(
       .innerJoin("organizations as o", "o.id", "i.tenant_id")
       .selectAll("i")
       .select("o.name as organizationName")
+      .select("o.suspended_at as organizationSuspendedAt")
       .where("i.token_hash", "=", lookupHash)
       .executeTakeFirst(),
   );
   if (!found) {
     throw new AppError("not_found", "This invitation link is not valid");
   }
-  const { organizationName, ...invitation } = found;
+  const { organizationName, organizationSuspendedAt, ...invitation } = found;
   assertOpen(invitation);
+  if (organizationSuspendedAt) {
+    throw organizationSuspended();
+  }
 
   const loginEmail = invitation.email;
   const account = await lookupTransaction(

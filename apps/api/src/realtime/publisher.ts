@@ -9,6 +9,8 @@ export interface EventPublisher {
   disconnectUser(userId: string, organizationId?: string): void;
   /** Disconnects the sockets of one session. */
   disconnectSession(sessionId: string): void;
+  /** Disconnects every live socket of an organization, on every instance. */
+  disconnectOrganization(organizationId: string): void;
 }
 
 /** Where published events go once committed. */
@@ -16,6 +18,7 @@ export interface EventSink {
   emit(event: RealtimeEvent): void;
   disconnectUser(userId: string, organizationId?: string): void;
   disconnectSession(sessionId: string): void;
+  disconnectOrganization(organizationId: string): void;
 }
 
 /** A publisher that hands committed events to `sink`. */
@@ -31,6 +34,9 @@ export function createPublisher(sink: EventSink): EventPublisher {
     },
     disconnectSession: (sessionId) => {
       sink.disconnectSession(sessionId);
+    },
+    disconnectOrganization: (organizationId) => {
+      sink.disconnectOrganization(organizationId);
     },
   };
 }

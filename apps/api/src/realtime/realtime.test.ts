@@ -18,6 +18,10 @@ import {
   settle,
   startRealtimeServer,
 } from "../../test/realtime.js";
+import {
+  reinstateOrganization,
+  suspendOrganization,
+} from "../organizations/suspension.js";
 import type { EventEnvelope } from "./events.js";
 
 type Server = Awaited<ReturnType<typeof startRealtimeServer>>;
@@ -289,6 +293,36 @@ describe("realtime", () => {
 
       await as(server.http, person).post("/api/auth/logout");
       expect(await gone).toBe("io server disconnect");
+    });
+
+    it("disconnects every socket of a suspended organization at once, refuses them until it is reinstated, and leaves other organizations connected", async () => {
+      const closed = await registerOrganization(server.http);
+      const member = await addMember(server.http, closed, { role: "member" });
+      const sockets = [await socketOf(closed), await socketOf(member)];
+      const bystander = await socketOf(await registerOrganization(server.http));
+      const gone = sockets.map((socket) => nextEvent(socket, "disconnect"));
+
+      await suspendOrganization(server.services, closed.organization.id, {
+        reason: "Terms of service",
+      });
+      expect(await Promise.all(gone)).toEqual([
+        "io server disconnect",
+        "io server disconnect",
+      ]);
+      const refused = server.socket(closed.organization.id, {
+        token: member.accessToken,
+      });
+      await expect(connected(refused)).rejects.toMatchObject({
+        message: "This organization is suspended",
+        data: { code: "forbidden" },
+      });
+      await settle();
+      expect(bystander.connected).toBe(true);
+
+      await reinstateOrganization(server.services, closed.organization.id);
+      await expect(socketOf(member)).resolves.toMatchObject({
+        connected: true,
+      });
     });
   });
 

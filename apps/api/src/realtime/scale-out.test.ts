@@ -2,7 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import readline from "node:readline";
 import supertest from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServerDatabase, testBackend } from "../../test/database.js";
+import {
+  createServerDatabase,
+  openTestDatabase,
+  testBackend,
+} from "../../test/database.js";
 import {
   as,
   buildProject,
@@ -16,8 +20,10 @@ import {
   recordEvents,
   request,
   settle,
+  startRealtimeServer,
 } from "../../test/realtime.js";
 import { io as connect, type Socket } from "socket.io-client";
+import { suspendOrganization } from "../organizations/suspension.js";
 
 interface Instance {
   url: string;
@@ -60,6 +66,7 @@ describe.runIf(testBackend() === "postgres" && process.env.REDIS_URL)(
   () => {
     let first: Instance;
     let second: Instance;
+    let databaseUrl: string;
     const sockets: Socket[] = [];
 
     const socketAt = async (instance: Instance, person: Person) => {
@@ -67,6 +74,9 @@ describe.runIf(testBackend() === "postgres" && process.env.REDIS_URL)(
         auth: { token: person.accessToken },
         transports: ["websocket"],
         reconnection: false,
+        // Its own connection, as another person's browser would have: a
+        // server closing one socket's connection closes all it carries.
+        forceNew: true,
       });
       sockets.push(socket);
       await connected(socket);
@@ -74,8 +84,9 @@ describe.runIf(testBackend() === "postgres" && process.env.REDIS_URL)(
     };
 
     beforeAll(async () => {
+      databaseUrl = await createServerDatabase();
       const env = {
-        DATABASE_URL: await createServerDatabase(),
+        DATABASE_URL: databaseUrl,
         REDIS_URL: process.env.REDIS_URL ?? "",
         AUTH_SECRET: "scale-out-test-secret-that-is-long-enough",
         RATE_LIMIT_PER_MINUTE: "100000",
@@ -158,6 +169,54 @@ describe.runIf(testBackend() === "postgres" && process.env.REDIS_URL)(
       const gone = nextEvent(socket, "disconnect");
       await as(viaFirst, owner).delete(`/api/members/${member.user.id}`);
       expect(await gone).toBe("io server disconnect");
+    });
+
+    it("disconnects a suspended organization's sockets on every process, and no other organization's", async () => {
+      const viaFirst = supertest(first.url);
+      const owner = await registerOrganization(viaFirst);
+      const other = await registerOrganization(viaFirst);
+      const closed = [
+        await socketAt(first, owner),
+        await socketAt(second, owner),
+      ];
+      const bystanders = [
+        await socketAt(first, other),
+        await socketAt(second, other),
+      ];
+      const gone = closed.map((socket) => nextEvent(socket, "disconnect"));
+
+      // No route suspends yet: a third instance in this process does, as
+      // the platform console will, and tells the other two through Redis.
+      const db = await openTestDatabase({ url: databaseUrl });
+      const operator = await startRealtimeServer({ db });
+      try {
+        await suspendOrganization(operator.services, owner.organization.id, {
+          reason: "Terms of service",
+        });
+        expect(await Promise.all(gone)).toEqual([
+          "io server disconnect",
+          "io server disconnect",
+        ]);
+      } finally {
+        await operator.close();
+        await db.close();
+      }
+
+      const again = connect(`${second.url}/orgs/${owner.organization.id}`, {
+        auth: { token: owner.accessToken },
+        transports: ["websocket"],
+        reconnection: false,
+        forceNew: true,
+      });
+      sockets.push(again);
+      await expect(connected(again)).rejects.toMatchObject({
+        data: { code: "forbidden" },
+      });
+      await settle();
+      expect(bystanders.map((socket) => socket.connected)).toEqual([
+        true,
+        true,
+      ]);
     });
   },
 );

@@ -8,6 +8,7 @@ import type { TokenService } from "../auth/tokens.js";
 import type { Config } from "../config.js";
 import type { Identity } from "../context.js";
 import type { Database } from "../db/database.js";
+import { AppError } from "../http/errors.js";
 import type { Logger } from "../logger.js";
 import {
   organizationNamespace,
@@ -35,14 +36,17 @@ export interface Realtime {
 
 const organizationNamespaces = /^\/orgs\/[0-9a-f-]{36}$/;
 
-/** Sent between instances to drop sockets of a person or a session. */
+/** Sent between instances to drop sockets they hold. */
 const disconnectCommand = "ares:disconnect";
 
-interface DisconnectOrder {
-  userId?: string;
-  sessionId?: string;
-  organizationId?: string | undefined;
-}
+/**
+ * Which sockets to drop: a person's (in one organization, or in all), one
+ * session's, or every socket of an organization.
+ */
+type DisconnectOrder =
+  | { kind: "user"; userId: string; organizationId?: string | undefined }
+  | { kind: "session"; sessionId: string }
+  | { kind: "organization"; organizationId: string };
 
 /**
  * What `io.of(regex)` returns: a parent namespace that makes children with
@@ -101,12 +105,22 @@ function authenticateSocket(deps: RealtimeDeps) {
       const data: SocketData = { identity, focus: {} };
       socket.data = data;
       next();
-    } catch {
-      next(
-        refusal("unauthenticated", "The access token or session is not valid"),
-      );
+    } catch (error) {
+      next(handshakeRefusal(error));
     }
   };
+}
+
+/**
+ * The refusal for a handshake whose checks threw. A suspended organization
+ * is `forbidden`, like another organization's namespace: the person is who
+ * they say, but may not enter. Anything else is `unauthenticated`.
+ */
+function handshakeRefusal(error: unknown): Error {
+  if (error instanceof AppError && error.code === "organization_suspended") {
+    return refusal("forbidden", error.message);
+  }
+  return refusal("unauthenticated", "The access token or session is not valid");
 }
 
 const eventBurst = 30;
@@ -143,6 +157,18 @@ function limitEvents(socket: Socket, limiter: RateLimiterMemory): void {
       },
     );
   });
+}
+
+/** Whether a disconnection order covers a socket of `identity`. */
+function isOrdered(order: DisconnectOrder, identity: Identity): boolean {
+  switch (order.kind) {
+    case "user":
+      return identity.userId === order.userId;
+    case "session":
+      return identity.sessionId === order.sessionId;
+    case "organization":
+      return identity.tenantId === order.organizationId;
+  }
 }
 
 export function createRealtime(deps: RealtimeDeps): Realtime {
@@ -215,16 +241,20 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
       target.emit(event.name, envelope);
     },
     disconnectUser(userId, organizationId) {
-      const order: DisconnectOrder = { userId, organizationId };
-      disconnectLocal(order);
-      io.serverSideEmit(disconnectCommand, order);
+      disconnectEverywhere({ kind: "user", userId, organizationId });
     },
     disconnectSession(sessionId) {
-      const order: DisconnectOrder = { sessionId };
-      disconnectLocal(order);
-      io.serverSideEmit(disconnectCommand, order);
+      disconnectEverywhere({ kind: "session", sessionId });
+    },
+    disconnectOrganization(organizationId) {
+      disconnectEverywhere({ kind: "organization", organizationId });
     },
   };
+
+  function disconnectEverywhere(order: DisconnectOrder): void {
+    disconnectLocal(order);
+    io.serverSideEmit(disconnectCommand, order);
+  }
 
   // Other instances pass on disconnections of sockets they do not hold.
   io.on(disconnectCommand, (order: DisconnectOrder) => {
@@ -232,19 +262,16 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
   });
 
   function disconnectLocal(order: DisconnectOrder): void {
+    const only =
+      order.kind === "session" || order.organizationId === undefined
+        ? undefined
+        : organizationNamespace(order.organizationId);
     for (const namespace of namespaces.values()) {
-      if (
-        order.organizationId &&
-        namespace.name !== organizationNamespace(order.organizationId)
-      ) {
+      if (only !== undefined && namespace.name !== only) {
         continue;
       }
       for (const socket of namespace.sockets.values()) {
-        const { identity } = socket.data as SocketData;
-        if (
-          identity.userId === order.userId ||
-          identity.sessionId === order.sessionId
-        ) {
+        if (isOrdered(order, (socket.data as SocketData).identity)) {
           socket.disconnect(true);
         }
       }

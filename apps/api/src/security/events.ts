@@ -11,6 +11,8 @@ export const securityEventTypes = [
   "session.revoked",
   "session.revoked_all",
   "organization.switched",
+  "organization.suspended",
+  "organization.reinstated",
   "password.changed",
   "password.reset_requested",
   "password.reset",

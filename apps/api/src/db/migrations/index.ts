@@ -3,6 +3,7 @@ import { tenancyCore } from "./0001_tenancy_core.js";
 import { identity } from "./0002_identity.js";
 import { work } from "./0003_work.js";
 import { fieldVersions } from "./0004_field_versions.js";
+import { organizationSuspension } from "./0005_organization_suspension.js";
 
 /** Runs each statement on its own: PGlite takes one per prepared query. */
 function statements(list: readonly string[]): Migration {
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "0002_identity": statements(identity),
   "0003_work": statements(work),
   "0004_field_versions": statements(fieldVersions),
+  "0005_organization_suspension": statements(organizationSuspension),
 };
