@@ -253,7 +253,11 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
 
   function disconnectEverywhere(order: DisconnectOrder): void {
     disconnectLocal(order);
-    io.serverSideEmit(disconnectCommand, order);
+    // Without an adapter there are no other instances to tell, and the
+    // in-process adapter would only log that it cannot.
+    if (adapterClient) {
+      io.serverSideEmit(disconnectCommand, order);
+    }
   }
 
   // Other instances pass on disconnections of sockets they do not hold.
