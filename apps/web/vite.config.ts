@@ -1,7 +1,10 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
-/** Port of the API that `npm run dev` forwards `/api` requests to. */
+/**
+ * Port of the API that `npm run dev` forwards `/api` requests and the live
+ * connection (`/socket.io`, a WebSocket) to.
+ */
 const apiPort = process.env.API_PORT ?? "3000";
 
 /**
@@ -33,6 +36,7 @@ export default defineConfig({
   server: {
     proxy: {
       "/api": `http://localhost:${apiPort}`,
+      "/socket.io": { target: `http://localhost:${apiPort}`, ws: true },
     },
   },
 });

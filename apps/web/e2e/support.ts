@@ -77,6 +77,18 @@ export async function chooseFromUserMenu(
   await page.getByRole("menuitem", { name: item }).click();
 }
 
+/**
+ * Cuts `page` off from live updates, as when its connection lags behind:
+ * its socket never reaches the server, so it learns of other people's
+ * changes only from the answers to its own requests. Call before the page
+ * opens the app.
+ */
+export async function withoutLiveUpdates(page: Page): Promise<void> {
+  await page.routeWebSocket(/\/socket\.io\//, (socket) => {
+    void socket.close();
+  });
+}
+
 /** The main navigation in the header. */
 export function mainNav(page: Page) {
   return page.getByRole("navigation", { name: "Main" });

@@ -6,6 +6,7 @@ import {
   newRegistration,
   registerThroughApi,
   signIn,
+  withoutLiveUpdates,
 } from "./support";
 import {
   dragWithMouse,
@@ -133,6 +134,9 @@ test("a move that clashes with someone else's adopts where they put the task", a
   const [mine, theirs] = await Promise.all(
     contexts.map((context) => context.newPage()),
   );
+  // Live, their move would reach this board before the next one starts;
+  // the clash needs a board that has not heard of it yet.
+  await withoutLiveUpdates(mine!);
   for (const page of [mine!, theirs!]) {
     await signIn(page, owner);
     await page.goto(`/projects/${projectId}`);

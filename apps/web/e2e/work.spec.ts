@@ -192,13 +192,15 @@ test("a clash between two editors asks which title to keep; separate changes mer
     await expect(page.getByLabel("Title")).toHaveValue("Book movers");
   }
 
+  // I start typing before they save, so their title, arriving live, does
+  // not replace what I type; my edit still starts from the old title.
+  await mine.getByLabel("Title").fill("Book movers and a van");
   const theirEdit = nextAnswer(theirs, "PATCH", edited);
   await theirs.getByLabel("Title").fill("Book movers for Friday");
   await theirs.getByLabel("Title").press("Enter");
   expect((await theirEdit).status()).toBe(200);
 
   const clash = nextAnswer(mine, "PATCH", edited);
-  await mine.getByLabel("Title").fill("Book movers and a van");
   await mine.getByLabel("Title").press("Enter");
   expect((await clash).status()).toBe(409);
   const dialog = mine.getByRole("dialog", {

@@ -62,10 +62,11 @@ async function sendWithSession(
 }
 
 /**
- * The token to send. One that has outlived its lifetime (a sleeping laptop,
- * a throttled background tab) is renewed first rather than sent to fail.
+ * The token to send, to the API or in the live connection's handshake. One
+ * that has outlived its lifetime (a sleeping laptop, a throttled background
+ * tab) is renewed first rather than sent to fail.
  */
-async function currentToken(): Promise<string | null> {
+export async function currentToken(): Promise<string | null> {
   if (readAuthStatus() !== "signedIn" || hasFreshAccessToken()) {
     return readAccessToken();
   }

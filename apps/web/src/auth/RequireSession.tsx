@@ -2,13 +2,14 @@ import { Navigate, Outlet } from "react-router";
 
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
+import { LiveUpdates } from "../realtime/LiveUpdates";
 import { SessionContext } from "./session-context";
 import { useSessionQuery } from "./session-query";
 import { useAuthStatus } from "./use-auth-status";
 
 /**
  * Route guard for signed-in pages: sends signed-out visitors to `/login`
- * and provides the loaded session to the pages below.
+ * and provides the loaded session, and live updates, to the pages below.
  */
 export function RequireSession() {
   const signedIn = useAuthStatus() === "signedIn";
@@ -35,7 +36,9 @@ export function RequireSession() {
   }
   return (
     <SessionContext value={session.data}>
-      <Outlet />
+      <LiveUpdates>
+        <Outlet />
+      </LiveUpdates>
     </SessionContext>
   );
 }

@@ -45,3 +45,57 @@ describe("nextComments", () => {
     );
   });
 });
+
+describe("nextComments with live events", () => {
+  const ada = { id: testId(), name: "Ada", email: "ada@example.com" };
+
+  it("adds someone's new comment in order, and only once", () => {
+    const between = buildComment("Between", "2025-03-01T10:30:00.000Z");
+
+    const once = nextComments([first, second], {
+      type: "received",
+      comment: between,
+    });
+    const twice = nextComments(once, { type: "received", comment: between });
+
+    expect(twice).toEqual([first, between, second]);
+  });
+
+  it("puts the author's own comment in place of its draft, then ignores the answer's copy", () => {
+    const draft = {
+      ...buildComment("Mine", "2025-03-01T12:00:00.000Z"),
+      author: ada,
+      version: 0,
+    };
+    const saved = { ...draft, id: testId(), version: 1 };
+
+    const live = nextComments([first, draft], {
+      type: "received",
+      comment: saved,
+    });
+    const answered = nextComments(live, {
+      type: "saved",
+      tempId: draft.id,
+      comment: saved,
+    });
+
+    expect(live).toEqual([first, saved]);
+    expect(answered).toEqual([first, saved]);
+  });
+
+  it("keeps one copy when the answer finds the live copy beside its draft", () => {
+    const draft = {
+      ...buildComment("Mine", "2025-03-01T12:00:00.000Z"),
+      version: 0,
+    };
+    const saved = { ...draft, id: testId(), version: 1 };
+
+    const answered = nextComments([first, draft, saved], {
+      type: "saved",
+      tempId: draft.id,
+      comment: saved,
+    });
+
+    expect(answered).toEqual([first, saved]);
+  });
+});

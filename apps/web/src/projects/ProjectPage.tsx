@@ -15,6 +15,9 @@ import { Link, Outlet, useParams, useSearchParams } from "react-router";
 
 import { BoardView } from "../board/BoardView";
 import { ErrorState } from "../components/ErrorState";
+import type { Viewer } from "../realtime/live-events";
+import { useProjectChannel } from "../realtime/use-project-channel";
+import { ViewerAvatars } from "../realtime/ViewerAvatars";
 import { TaskListView } from "../task-list/TaskListView";
 import { useWorkspace } from "../workspaces/workspace-queries";
 import { useWorkspaceRights } from "../workspaces/workspace-rights";
@@ -24,7 +27,8 @@ type View = "board" | "list";
 
 /**
  * A project: its board or its list of tasks, and the task opened from
- * either in a side panel (a child route, so it can be linked to).
+ * either in a side panel (a child route, so it can be linked to). Both
+ * follow the project live while it is open.
  */
 export function ProjectPage() {
   const { projectId = "" } = useParams();
@@ -63,6 +67,7 @@ function ProjectContent({ project }: ProjectContentProps) {
   const [search, setSearch] = useSearchParams();
   const view: View = search.get("view") === "list" ? "list" : "board";
   const rights = useWorkspaceRights(project.workspaceId);
+  const viewers = useProjectChannel(project.id);
 
   function handleViewChange(value: string | null) {
     setSearch(value === "list" ? { view: "list" } : {}, { replace: true });
@@ -70,7 +75,7 @@ function ProjectContent({ project }: ProjectContentProps) {
 
   return (
     <Stack gap="md">
-      <ProjectHeader project={project} />
+      <ProjectHeader project={project} viewers={viewers} />
       {project.archived && (
         <Alert color="gray" title="This project is archived">
           Its tasks stay readable. A workspace admin can unarchive it from the
@@ -94,7 +99,13 @@ function ProjectContent({ project }: ProjectContentProps) {
   );
 }
 
-function ProjectHeader({ project }: ProjectContentProps) {
+interface ProjectHeaderProps {
+  project: Project;
+  /** Who is looking at the project now. */
+  viewers: readonly Viewer[];
+}
+
+function ProjectHeader({ project, viewers }: ProjectHeaderProps) {
   const workspace = useWorkspace(project.workspaceId);
   return (
     <Stack gap={4}>
@@ -110,13 +121,16 @@ function ProjectHeader({ project }: ProjectContentProps) {
           {workspace.data?.name ?? "Workspace"}
         </Anchor>
       </Breadcrumbs>
-      <Group gap="sm" wrap="nowrap">
-        <Badge variant="light" size="lg" radius="sm">
-          {project.key}
-        </Badge>
-        <Title order={1} size="h2">
-          {project.name}
-        </Title>
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <Badge variant="light" size="lg" radius="sm">
+            {project.key}
+          </Badge>
+          <Title order={1} size="h2">
+            {project.name}
+          </Title>
+        </Group>
+        <ViewerAvatars viewers={viewers} label="Also viewing this project" />
       </Group>
       {project.description !== "" && (
         <Text c="dimmed" size="sm">

@@ -19,6 +19,7 @@ import { workspaceKeys } from "../workspaces/workspace-queries";
 /** Cache keys of projects. */
 export const projectKeys = {
   all: ["projects"] as const,
+  lists: ["projects", "list"] as const,
   list: (filter: ProjectFilter) => ["projects", "list", filter] as const,
   detail: (id: string) => ["projects", "detail", id] as const,
 };

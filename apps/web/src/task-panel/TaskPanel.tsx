@@ -11,6 +11,8 @@ import {
 import { ActivitySection } from "../activity/ActivitySection";
 import { CommentsSection } from "../comments/CommentsSection";
 import { SectionError } from "../components/SectionError";
+import type { Viewer } from "../realtime/live-events";
+import { useProjectChannel } from "../realtime/use-project-channel";
 import { useTask } from "../tasks/task-queries";
 import { useWorkspaceRights } from "../workspaces/workspace-rights";
 import { ConflictDialog } from "./ConflictDialog";
@@ -22,12 +24,14 @@ import { useTaskEditor } from "./use-task-editor";
 
 /**
  * The task opened from the board or the list, in a side panel over the
- * project; its address can be shared and reloaded.
+ * project; its address can be shared and reloaded. The project's room is
+ * told the task is open, so others see who is on it.
  */
 export function TaskPanel() {
   const project = useOutletContext<Project>();
   const { taskId = "" } = useParams();
   const task = useTask(project.id, taskId);
+  const viewers = useProjectChannel(project.id, taskId);
   const navigate = useNavigate();
   const location = useLocation();
   const narrow = useMediaQuery("(max-width: 48em)");
@@ -53,6 +57,7 @@ export function TaskPanel() {
           <TaskDetail
             project={project}
             task={task.data}
+            viewers={viewers}
             onClose={handleClose}
           />
         ) : (
@@ -76,16 +81,23 @@ export function TaskPanel() {
 interface TaskDetailProps {
   project: Project;
   task: Task;
+  /** Who is looking at the project now, and at which task. */
+  viewers: readonly Viewer[];
   onClose: () => void;
 }
 
-function TaskDetail({ project, task, onClose }: TaskDetailProps) {
+function TaskDetail({ project, task, viewers, onClose }: TaskDetailProps) {
   const editor = useTaskEditor(task);
   const rights = useWorkspaceRights(project.workspaceId);
   const readOnly = !rights.canContribute;
   return (
     <>
-      <TaskPanelHeader project={project} task={task} onClose={onClose} />
+      <TaskPanelHeader
+        project={project}
+        task={task}
+        viewers={viewers}
+        onClose={onClose}
+      />
       <Drawer.Body>
         <Stack gap="lg">
           <TitleField

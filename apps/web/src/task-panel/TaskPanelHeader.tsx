@@ -14,6 +14,8 @@ import { useCurrentSession } from "../auth/session-context";
 import { ConfirmModal } from "../components/ConfirmModal";
 import { CheckIcon, DotsIcon, LinkIcon } from "../components/icons";
 import { formatDateTime } from "../format";
+import type { Viewer } from "../realtime/live-events";
+import { ViewerAvatars } from "../realtime/ViewerAvatars";
 import { useDeleteTask } from "../tasks/use-delete-task";
 import { useWorkspaceRights } from "../workspaces/workspace-rights";
 
@@ -21,13 +23,19 @@ import { useWorkspaceRights } from "../workspaces/workspace-rights";
 export interface TaskPanelHeaderProps {
   project: Project;
   task: Task;
+  /** Who is looking at the project now; those on this task are shown. */
+  viewers: readonly Viewer[];
   onClose: () => void;
 }
 
-/** The panel's top bar: the task's key, who made it, its link and actions. */
+/**
+ * The panel's top bar: the task's key, who made it, who else has it open,
+ * its link and actions.
+ */
 export function TaskPanelHeader({
   project,
   task,
+  viewers,
   onClose,
 }: TaskPanelHeaderProps) {
   return (
@@ -43,6 +51,11 @@ export function TaskPanelHeader({
         </Text>
       </Group>
       <Group gap={4} wrap="nowrap">
+        <ViewerAvatars
+          viewers={viewers}
+          taskId={task.id}
+          label="Also viewing this task"
+        />
         <CopyLinkButton />
         <TaskMenu project={project} task={task} onDeleted={onClose} />
         <Drawer.CloseButton aria-label="Close the task" />

@@ -1,5 +1,5 @@
 /** Builders of work records as the API presents them, for unit tests. */
-import type { Activity, Task, User } from "@ares/contracts";
+import type { Activity, Comment, Task, User } from "@ares/contracts";
 
 let counter = 0;
 
@@ -57,6 +57,20 @@ export function buildActivity(overrides: Partial<Activity> = {}): Activity {
     actor: null,
     version: 2,
     at: "2025-03-01T10:00:00.000Z",
+    ...overrides,
+  };
+}
+
+/** A saved comment on a task. */
+export function buildComment(overrides: Partial<Comment> = {}): Comment {
+  return {
+    id: testId(),
+    taskId: testId(),
+    author: null,
+    body: "Looks good",
+    createdAt: "2025-03-01T10:00:00.000Z",
+    updatedAt: "2025-03-01T10:00:00.000Z",
+    version: 1,
     ...overrides,
   };
 }

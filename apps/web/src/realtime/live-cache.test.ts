@@ -1,0 +1,282 @@
+import {
+  defaultWorkflow,
+  type Comment,
+  type Project,
+  type Task,
+} from "@ares/contracts";
+import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+
+import { sessionQueryKey } from "../auth/session-query";
+import { membersQueryKey } from "../members/member-queries";
+import { projectKeys } from "../projects/project-queries";
+import { applyTaskEvent, taskKeys, type TaskPages } from "../tasks/task-cache";
+import {
+  buildComment,
+  buildTask,
+  buildUser,
+  testId,
+} from "../test/work-factories";
+import { applyLiveEvent, refetchMissed } from "./live-cache";
+
+const projectId = buildTask().projectId;
+const selfId = testId();
+const listQuery = { sort: "position", order: "asc" } as const;
+
+/** A cache holding the project's board, one list and each task's query. */
+function cacheWith(...tasks: Task[]): QueryClient {
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(taskKeys.board(projectId), tasks);
+  queryClient.setQueryData<TaskPages>(taskKeys.list(projectId, listQuery), {
+    pages: [{ tasks, nextCursor: null }],
+    pageParams: [null],
+  });
+  for (const task of tasks) {
+    queryClient.setQueryData(taskKeys.detail(task.id), task);
+  }
+  return queryClient;
+}
+
+function board(queryClient: QueryClient): Task[] | undefined {
+  return queryClient.getQueryData<Task[]>(taskKeys.board(projectId));
+}
+
+function listTasks(queryClient: QueryClient): Task[] | undefined {
+  return queryClient
+    .getQueryData<TaskPages>(taskKeys.list(projectId, listQuery))
+    ?.pages.flatMap((page) => page.tasks);
+}
+
+function listIsStale(queryClient: QueryClient): boolean | undefined {
+  return queryClient.getQueryState(taskKeys.list(projectId, listQuery))
+    ?.isInvalidated;
+}
+
+function changed(task: Task) {
+  return { type: "taskChanged", task } as const;
+}
+
+describe("applyLiveEvent for tasks", () => {
+  it("ignores an event no newer than the copy held", () => {
+    const task = buildTask({ title: "Current", version: 3 });
+    const queryClient = cacheWith(task);
+
+    applyLiveEvent(
+      queryClient,
+      changed({ ...task, title: "Stale", version: 2 }),
+      selfId,
+    );
+    applyLiveEvent(
+      queryClient,
+      changed({ ...task, title: "Same", version: 3 }),
+      selfId,
+    );
+
+    expect(board(queryClient)).toEqual([task]);
+    expect(listTasks(queryClient)).toEqual([task]);
+    expect(queryClient.getQueryData(taskKeys.detail(task.id))).toEqual(task);
+    expect(listIsStale(queryClient)).toBe(false);
+  });
+
+  it("puts a moved task in its new column everywhere and asks lists again", () => {
+    const task = buildTask({ status: "todo", position: 1024 });
+    const queryClient = cacheWith(task);
+    const moved = { ...task, status: "done", position: 2048, version: 2 };
+
+    applyLiveEvent(queryClient, changed(moved), selfId);
+
+    expect(board(queryClient)).toEqual([moved]);
+    expect(listTasks(queryClient)).toEqual([moved]);
+    expect(queryClient.getQueryData(taskKeys.detail(task.id))).toEqual(moved);
+    expect(listIsStale(queryClient)).toBe(true);
+  });
+
+  it("adds a created task to the board; lists learn of it from the server", () => {
+    const held = buildTask();
+    const queryClient = cacheWith(held);
+    const created = buildTask({ title: "Made elsewhere" });
+
+    applyLiveEvent(queryClient, changed(created), selfId);
+
+    expect(board(queryClient)).toEqual([held, created]);
+    expect(listTasks(queryClient)).toEqual([held]);
+    expect(listIsStale(queryClient)).toBe(true);
+  });
+
+  it("removes a deleted task from the board and lists", () => {
+    const kept = buildTask();
+    const deleted = buildTask();
+    const queryClient = cacheWith(kept, deleted);
+
+    applyLiveEvent(
+      queryClient,
+      { type: "taskDeleted", taskId: deleted.id, projectId },
+      selfId,
+    );
+
+    expect(board(queryClient)).toEqual([kept]);
+    expect(listTasks(queryClient)).toEqual([kept]);
+  });
+});
+
+describe("applyLiveEvent during the user's own unanswered edit", () => {
+  it("keeps the edit over an event at the version it started from", () => {
+    const task = buildTask({ title: "Before", version: 2 });
+    const queryClient = cacheWith(task);
+    applyTaskEvent(queryClient, projectId, {
+      type: "edited",
+      taskId: task.id,
+      changes: { title: "Typing" },
+    });
+
+    applyLiveEvent(queryClient, changed(task), selfId);
+
+    expect(board(queryClient)?.[0]?.title).toBe("Typing");
+  });
+
+  it("takes someone's newer version, and a failed edit's rollback leaves it", () => {
+    const task = buildTask({ title: "Before", priority: "low", version: 2 });
+    const queryClient = cacheWith(task);
+    applyTaskEvent(queryClient, projectId, {
+      type: "edited",
+      taskId: task.id,
+      changes: { title: "Mine" },
+    });
+    const theirs = { ...task, priority: "high" as const, version: 3 };
+
+    applyLiveEvent(queryClient, changed(theirs), selfId);
+    applyTaskEvent(queryClient, projectId, { type: "restored", task });
+
+    expect(board(queryClient)).toEqual([theirs]);
+    expect(queryClient.getQueryData(taskKeys.detail(task.id))).toEqual(theirs);
+  });
+
+  it("lets the edit's answer replace the event it overtook", () => {
+    const task = buildTask({ version: 2 });
+    const queryClient = cacheWith(task);
+    const theirs = { ...task, priority: "high" as const, version: 3 };
+    const answer = { ...theirs, title: "Mine", version: 4 };
+
+    applyLiveEvent(queryClient, changed(theirs), selfId);
+    applyTaskEvent(queryClient, projectId, { type: "received", task: answer });
+    applyLiveEvent(queryClient, changed(theirs), selfId);
+
+    expect(board(queryClient)).toEqual([answer]);
+  });
+});
+
+describe("applyLiveEvent for members", () => {
+  it("asks for the session again when one's own role changed", () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(sessionQueryKey, { role: "member" });
+    queryClient.setQueryData(membersQueryKey, []);
+    const member = {
+      user: buildUser({ id: selfId }),
+      role: "viewer" as const,
+      joinedAt: "2025-03-01T10:00:00.000Z",
+    };
+
+    applyLiveEvent(queryClient, { type: "memberUpdated", member }, selfId);
+
+    expect(queryClient.getQueryState(membersQueryKey)?.isInvalidated).toBe(
+      true,
+    );
+    expect(queryClient.getQueryState(sessionQueryKey)?.isInvalidated).toBe(
+      true,
+    );
+  });
+});
+
+describe("applyLiveEvent for comments and projects", () => {
+  it("adds a new comment to its task's conversation once", () => {
+    const taskId = testId();
+    const queryClient = new QueryClient();
+    const held = buildComment({ taskId });
+    queryClient.setQueryData(taskKeys.comments(taskId), [held]);
+    const posted = buildComment({
+      taskId,
+      author: buildUser(),
+      createdAt: "2025-03-01T11:00:00.000Z",
+    });
+
+    applyLiveEvent(
+      queryClient,
+      { type: "commentCreated", comment: posted },
+      selfId,
+    );
+    applyLiveEvent(
+      queryClient,
+      { type: "commentCreated", comment: posted },
+      selfId,
+    );
+
+    expect(
+      queryClient.getQueryData<Comment[]>(taskKeys.comments(taskId)),
+    ).toEqual([held, posted]);
+  });
+
+  it("takes a newer project, never an older one", () => {
+    const project: Project = {
+      id: projectId,
+      workspaceId: testId(),
+      key: "ENG",
+      name: "Engine",
+      description: "",
+      archived: false,
+      workflow: defaultWorkflow,
+      createdAt: "2025-03-01T10:00:00.000Z",
+      updatedAt: "2025-03-01T10:00:00.000Z",
+      version: 2,
+    };
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(projectKeys.detail(project.id), project);
+    const renamed = { ...project, name: "Motor", version: 3 };
+
+    applyLiveEvent(
+      queryClient,
+      { type: "projectUpdated", project: renamed },
+      selfId,
+    );
+    applyLiveEvent(
+      queryClient,
+      {
+        type: "projectUpdated",
+        project: { ...project, name: "Old", version: 1 },
+      },
+      selfId,
+    );
+
+    expect(queryClient.getQueryData(projectKeys.detail(project.id))).toEqual(
+      renamed,
+    );
+  });
+});
+
+describe("refetchMissed", () => {
+  it("marks stale what was loaded before events may have been missed", () => {
+    const task = buildTask();
+    const queryClient = cacheWith(task);
+    const since = Date.now() + 1;
+
+    refetchMissed(queryClient, projectId, since);
+
+    expect(
+      queryClient.getQueryState(taskKeys.board(projectId))?.isInvalidated,
+    ).toBe(true);
+    expect(listIsStale(queryClient)).toBe(true);
+    expect(
+      queryClient.getQueryState(taskKeys.detail(task.id))?.isInvalidated,
+    ).toBe(true);
+  });
+
+  it("leaves alone what was loaded after", () => {
+    const since = Date.now() - 1;
+    const queryClient = cacheWith(buildTask());
+
+    refetchMissed(queryClient, projectId, since);
+
+    expect(
+      queryClient.getQueryState(taskKeys.board(projectId))?.isInvalidated,
+    ).toBe(false);
+  });
+});
