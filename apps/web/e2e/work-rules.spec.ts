@@ -90,6 +90,41 @@ test("the list pages through tasks with Load more", async ({
   await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
 });
 
+test("a long conversation loads a page at a time", async ({
+  page,
+  request,
+}) => {
+  const owner = newRegistration();
+  const accessToken = await registerThroughApi(request, owner);
+  const { projectId } = await seedProject(request, accessToken);
+  const [taskId] = await seedTasks(request, accessToken, projectId, [
+    "Plan the party",
+  ]);
+  for (let n = 1; n <= 52; n += 1) {
+    await postCreated(request, accessToken, `/api/tasks/${taskId!}/comments`, {
+      body: `Idea ${String(n)}`,
+    });
+  }
+
+  await signIn(page, owner);
+  await page.goto(`/projects/${projectId}/tasks/${taskId!}`);
+  const comments = page
+    .getByRole("region", { name: "Comments" })
+    .getByRole("listitem");
+  await expect(comments).toHaveCount(50);
+  await expect(comments.first()).toContainText("Idea 1");
+
+  await page.getByRole("button", { name: "Load more comments" }).click();
+  await expect(comments).toHaveCount(52);
+  await expect(comments.last()).toContainText("Idea 52");
+  await expect(
+    page.getByRole("button", { name: "Load more comments" }),
+  ).toHaveCount(0);
+  await expect(
+    page.getByRole("button", { name: "Show older activity" }),
+  ).toBeVisible();
+});
+
 test("a list that failed to load offers to try again", async ({
   page,
   request,

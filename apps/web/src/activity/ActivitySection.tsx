@@ -2,6 +2,7 @@ import type { Activity, Project } from "@ares/contracts";
 import { Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 
 import { useActivity } from "../comments/comment-queries";
+import { MorePages } from "../components/MorePages";
 import { SectionError } from "../components/SectionError";
 import { UserAvatar } from "../components/UserAvatar";
 import { formatDateTime, formatDay, formatRelative } from "../format";
@@ -33,25 +34,32 @@ export function ActivitySection({ project, taskId }: ActivitySectionProps) {
         Activity
       </Title>
       {activity.isPending && <Skeleton height={60} />}
-      {activity.isError && (
+      {activity.isError && activity.data === undefined && (
         <SectionError
           title="Could not load the activity"
           error={activity.error}
           onRetry={handleRetry}
         />
       )}
-      {activity.isSuccess && (
-        <Stack
-          gap="xs"
-          component="ol"
-          p={0}
-          m={0}
-          style={{ listStyle: "none" }}
-        >
-          {visibleActivity(activity.data).map((entry) => (
-            <ActivityEntry key={entry.id} entry={entry} names={names} />
-          ))}
-        </Stack>
+      {activity.data !== undefined && (
+        <>
+          <Stack
+            gap="xs"
+            component="ol"
+            p={0}
+            m={0}
+            style={{ listStyle: "none" }}
+          >
+            {visibleActivity(activity.data).map((entry) => (
+              <ActivityEntry key={entry.id} entry={entry} names={names} />
+            ))}
+          </Stack>
+          <MorePages
+            query={activity}
+            label="Show older activity"
+            errorTitle="Could not load older activity"
+          />
+        </>
       )}
     </Stack>
   );

@@ -10,17 +10,33 @@ import { apiCommand, apiRequest } from "./client";
 
 const taskPath = (id: string) => `/tasks/${encodeURIComponent(id)}`;
 
-/** A task's comments, oldest first. */
-export async function fetchComments(
+/** One page of a task's comments and the cursor of the next, if any. */
+export interface CommentPage {
+  comments: Comment[];
+  nextCursor: string | null;
+}
+
+/** One page of a task's history and the cursor of the next, if any. */
+export interface ActivityPage {
+  activity: Activity[];
+  nextCursor: string | null;
+}
+
+/** The query string that asks for the page after `cursor`. */
+const pageQuery = (cursor: string | null) =>
+  cursor === null ? "" : `?${new URLSearchParams({ cursor }).toString()}`;
+
+/** A page of a task's comments, oldest first; the first when `cursor` is null. */
+export function fetchComments(
   taskId: string,
+  cursor: string | null,
   signal?: AbortSignal,
-): Promise<Comment[]> {
-  const list = await apiRequest(
-    `${taskPath(taskId)}/comments`,
+): Promise<CommentPage> {
+  return apiRequest(
+    `${taskPath(taskId)}/comments${pageQuery(cursor)}`,
     commentListSchema,
     { signal },
   );
-  return list.comments;
 }
 
 /** Comments on a task. */
@@ -38,15 +54,15 @@ export function deleteComment(id: string): Promise<void> {
   });
 }
 
-/** A task's history of changes and comments, newest first. */
-export async function fetchActivity(
+/** A page of a task's history of changes and comments, newest first. */
+export function fetchActivity(
   taskId: string,
+  cursor: string | null,
   signal?: AbortSignal,
-): Promise<Activity[]> {
-  const list = await apiRequest(
-    `${taskPath(taskId)}/activity`,
+): Promise<ActivityPage> {
+  return apiRequest(
+    `${taskPath(taskId)}/activity${pageQuery(cursor)}`,
     activityListSchema,
     { signal },
   );
-  return list.activity;
 }

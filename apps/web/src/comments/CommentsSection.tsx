@@ -13,6 +13,7 @@ import { useState, type ChangeEvent, type KeyboardEvent } from "react";
 
 import { useCurrentSession } from "../auth/session-context";
 import { CrossIcon } from "../components/icons";
+import { MorePages } from "../components/MorePages";
 import { SectionError } from "../components/SectionError";
 import { UserAvatar } from "../components/UserAvatar";
 import { formatDateTime, formatRelative } from "../format";
@@ -45,15 +46,22 @@ export function CommentsSection(props: CommentsSectionProps) {
         Comments
       </Title>
       {comments.isPending && <Skeleton height={60} />}
-      {comments.isError && (
+      {comments.isError && comments.data === undefined && (
         <SectionError
           title="Could not load the comments"
           error={comments.error}
           onRetry={handleRetry}
         />
       )}
-      {comments.isSuccess && (
-        <CommentList comments={comments.data} {...props} />
+      {comments.data !== undefined && (
+        <>
+          <CommentList comments={comments.data} {...props} />
+          <MorePages
+            query={comments}
+            label="Load more comments"
+            errorTitle="Could not load more comments"
+          />
+        </>
       )}
       {props.canContribute && <CommentComposer taskId={props.taskId} />}
     </Stack>

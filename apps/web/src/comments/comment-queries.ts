@@ -1,10 +1,11 @@
 import type { Activity, Comment } from "@ares/contracts";
 import {
+  useInfiniteQuery,
   useMutation,
-  useQuery,
   useQueryClient,
+  type InfiniteData,
+  type UseInfiniteQueryResult,
   type UseMutationResult,
-  type UseQueryResult,
 } from "@tanstack/react-query";
 
 import {
@@ -12,25 +13,42 @@ import {
   deleteComment,
   fetchActivity,
   fetchComments,
+  type ActivityPage,
 } from "../api/comments";
 import { useCurrentSession } from "../auth/session-context";
 import { notifyFailure } from "../notify";
 import { refreshActivity, taskKeys } from "../tasks/task-cache";
-import { nextComments } from "./next-comments";
+import {
+  commentPagesAfter,
+  loadedComments,
+  type CommentPages,
+} from "./comment-pages";
+import type { CommentEvent } from "./next-comments";
 
-/** Loads a task's comments, oldest first. */
-export function useComments(taskId: string): UseQueryResult<Comment[]> {
-  return useQuery({
+/** Loads a task's comments a page at a time, oldest first. */
+export function useComments(taskId: string): UseInfiniteQueryResult<Comment[]> {
+  return useInfiniteQuery({
     queryKey: taskKeys.comments(taskId),
-    queryFn: ({ signal }) => fetchComments(taskId, signal),
+    queryFn: ({ pageParam, signal }) =>
+      fetchComments(taskId, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+    select: loadedComments,
   });
 }
 
-/** Loads a task's history, newest first. */
-export function useActivity(taskId: string): UseQueryResult<Activity[]> {
-  return useQuery({
+/** Loads a task's history a page at a time, newest first. */
+export function useActivity(
+  taskId: string,
+): UseInfiniteQueryResult<Activity[]> {
+  return useInfiniteQuery({
     queryKey: taskKeys.activity(taskId),
-    queryFn: ({ signal }) => fetchActivity(taskId, signal),
+    queryFn: ({ pageParam, signal }) =>
+      fetchActivity(taskId, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+    select: (data: InfiniteData<ActivityPage, string | null>) =>
+      data.pages.flatMap((page) => page.activity),
   });
 }
 
@@ -46,9 +64,9 @@ export function useAddComment(
   const { user } = useCurrentSession();
   const key = taskKeys.comments(taskId);
 
-  function update(event: Parameters<typeof nextComments>[1]) {
-    queryClient.setQueryData<Comment[]>(key, (comments) =>
-      comments === undefined ? undefined : nextComments(comments, event),
+  function update(event: CommentEvent) {
+    queryClient.setQueryData<CommentPages>(key, (pages) =>
+      pages === undefined ? undefined : commentPagesAfter(pages, event),
     );
   }
 
@@ -91,9 +109,9 @@ export function useDeleteComment(
   const queryClient = useQueryClient();
   const key = taskKeys.comments(taskId);
 
-  function update(event: Parameters<typeof nextComments>[1]) {
-    queryClient.setQueryData<Comment[]>(key, (comments) =>
-      comments === undefined ? undefined : nextComments(comments, event),
+  function update(event: CommentEvent) {
+    queryClient.setQueryData<CommentPages>(key, (pages) =>
+      pages === undefined ? undefined : commentPagesAfter(pages, event),
     );
   }
 

@@ -1,13 +1,9 @@
-import {
-  defaultWorkflow,
-  type Comment,
-  type Project,
-  type Task,
-} from "@ares/contracts";
+import { defaultWorkflow, type Project, type Task } from "@ares/contracts";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 
 import { sessionQueryKey } from "../auth/session-query";
+import { loadedComments, type CommentPages } from "../comments/comment-pages";
 import { membersQueryKey } from "../members/member-queries";
 import { projectKeys } from "../projects/project-queries";
 import { applyTaskEvent, taskKeys, type TaskPages } from "../tasks/task-cache";
@@ -192,7 +188,10 @@ describe("applyLiveEvent for comments and projects", () => {
     const taskId = testId();
     const queryClient = new QueryClient();
     const held = buildComment({ taskId });
-    queryClient.setQueryData(taskKeys.comments(taskId), [held]);
+    queryClient.setQueryData<CommentPages>(taskKeys.comments(taskId), {
+      pages: [{ comments: [held], nextCursor: null }],
+      pageParams: [null],
+    });
     const posted = buildComment({
       taskId,
       author: buildUser(),
@@ -210,9 +209,10 @@ describe("applyLiveEvent for comments and projects", () => {
       selfId,
     );
 
-    expect(
-      queryClient.getQueryData<Comment[]>(taskKeys.comments(taskId)),
-    ).toEqual([held, posted]);
+    const pages = queryClient.getQueryData<CommentPages>(
+      taskKeys.comments(taskId),
+    );
+    expect(pages && loadedComments(pages)).toEqual([held, posted]);
   });
 
   it("takes a newer project, never an older one", () => {

@@ -2,7 +2,11 @@ import type { Comment, Project, Task, Workspace } from "@ares/contracts";
 import type { Query, QueryClient } from "@tanstack/react-query";
 
 import { sessionQueryKey } from "../auth/session-query";
-import { nextComments } from "../comments/next-comments";
+import {
+  commentPagesAfter,
+  loadedComments,
+  type CommentPages,
+} from "../comments/comment-pages";
 import { membersQueryKey } from "../members/member-queries";
 import { projectKeys } from "../projects/project-queries";
 import {
@@ -108,14 +112,17 @@ function applyTaskDeletion(
 /** A new comment joins its task's conversation, once. */
 function applyComment(queryClient: QueryClient, comment: Comment): void {
   const key = taskKeys.comments(comment.taskId);
-  const held = queryClient.getQueryData<Comment[]>(key);
-  if (held?.some(({ id }) => id === comment.id) === true) {
+  const held = queryClient.getQueryData<CommentPages>(key);
+  if (held === undefined) {
+    void refreshActivity(queryClient, comment.taskId);
     return;
   }
-  queryClient.setQueryData<Comment[]>(
+  if (loadedComments(held).some(({ id }) => id === comment.id)) {
+    return;
+  }
+  queryClient.setQueryData<CommentPages>(
     key,
-    (comments) =>
-      comments && nextComments(comments, { type: "received", comment }),
+    commentPagesAfter(held, { type: "received", comment }),
   );
   void refreshActivity(queryClient, comment.taskId);
 }
