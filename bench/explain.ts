@@ -255,7 +255,12 @@ async function replay(
           }
         }
         if (prepared) {
-          await sql`deallocate all`.execute(tx);
+          // Only this script's own statements: the driver keeps named
+          // statements of its own on the connection and would not know
+          // they were gone.
+          for (const index of queries.keys()) {
+            await sql.raw(`deallocate bench_explain_${index}`).execute(tx);
+          }
         }
         throw new Rollback();
       })

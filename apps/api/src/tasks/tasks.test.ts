@@ -438,6 +438,23 @@ describe("tasks", () => {
     const titles = (response: { body: { tasks: { title: string }[] } }) =>
       response.body.tasks.map((task) => task.title);
 
+    it("lists each task as reading it alone shows it, people included", async () => {
+      const { body } = await list("limit=50");
+      expect(body.tasks).toHaveLength(5);
+
+      for (const task of body.tasks as { id: string }[]) {
+        const alone = await as(org).get(`/api/tasks/${task.id}`);
+        expect(task).toEqual(alone.body);
+      }
+      const guide = (body.tasks as { title: string }[]).find(
+        (task) => task.title === "Write onboarding guide",
+      );
+      expect(guide).toMatchObject({
+        assignee: member.user,
+        createdBy: { id: expect.any(String), name: expect.any(String) },
+      });
+    });
+
     it("filters by status, assignee, label and due range", async () => {
       expect(titles(await list("status=done"))).toEqual(["Quarterly report"]);
       expect(titles(await list(`assigneeId=${member.user.id}`))).toEqual([
