@@ -5,7 +5,7 @@ import type { Identity } from "../context.js";
 import type { Tx } from "../db/scope.js";
 import { AppError } from "../http/errors.js";
 import type { TaskWithPeople } from "../presenters/task.js";
-import { selectTaskRows, withPeople } from "./queries.js";
+import { selectTasks } from "./queries.js";
 
 export type TaskListQuery = z.output<typeof taskListQuerySchema>;
 
@@ -96,7 +96,7 @@ export async function listTasks(
 ): Promise<{ tasks: TaskWithPeople[]; nextCursor: string | null }> {
   const columns = sortColumns[query.sort];
   const descending = query.order === "desc";
-  let select = selectTaskRows(tx)
+  let select = selectTasks(tx)
     .select(
       // As text, which casts back to the exact value (microseconds kept).
       columns.map((column, index) =>
@@ -146,7 +146,8 @@ export async function listTasks(
     .limit(query.limit + 1)
     .execute();
   const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const last = page.at(-1) as
+    (TaskWithPeople & Record<string, unknown>) | undefined;
   const nextCursor =
     rows.length > query.limit && last
       ? encodeCursor([
@@ -154,5 +155,5 @@ export async function listTasks(
           last.id,
         ])
       : null;
-  return { tasks: await withPeople(tx, page), nextCursor };
+  return { tasks: page, nextCursor };
 }

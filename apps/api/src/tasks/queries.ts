@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder } from "kysely";
 import { jsonObjectFrom } from "kysely/helpers/postgres";
-import type { Schema, TaskRow } from "../db/schema.js";
+import type { Schema } from "../db/schema.js";
 import type { Tx } from "../db/scope.js";
 import { notFound } from "../http/errors.js";
 import type { TaskWithPeople } from "../presenters/task.js";
@@ -14,51 +14,6 @@ function person(eb: TaskScope, column: "t.assignee_id" | "t.created_by") {
       .select(["u.id", "u.email", "u.name"])
       .whereRef("u.id", "=", column),
   );
-}
-
-/** Tasks with their project key, without their people. */
-export function selectTaskRows(tx: Tx) {
-  return tx
-    .selectFrom("tasks as t")
-    .innerJoin("projects as p", "p.id", "t.project_id")
-    .selectAll("t")
-    .select("p.key as projectKey");
-}
-
-/**
- * Gives each task its assignee and creator, reading each person once. A
- * page of tasks names the same few people again and again, and every
- * read of a person runs the users table's row-level security policy:
- * once per person instead of twice per task keeps a page's cost flat.
- */
-export async function withPeople<Row extends TaskRow & { projectKey: string }>(
-  tx: Tx,
-  rows: Row[],
-): Promise<(Row & Pick<TaskWithPeople, "assignee" | "createdByUser">)[]> {
-  const ids = new Set<string>();
-  for (const row of rows) {
-    if (row.assignee_id) {
-      ids.add(row.assignee_id);
-    }
-    if (row.created_by) {
-      ids.add(row.created_by);
-    }
-  }
-  const people =
-    ids.size === 0
-      ? []
-      : await tx
-          .selectFrom("users")
-          .select(["id", "email", "name"])
-          .where("id", "=", sql<string>`any(${[...ids]}::uuid[])`)
-          .execute();
-  const byId = new Map(people.map((person) => [person.id, person]));
-  const find = (id: string | null) => (id ? (byId.get(id) ?? null) : null);
-  return rows.map((row) => ({
-    ...row,
-    assignee: find(row.assignee_id),
-    createdByUser: find(row.created_by),
-  }));
 }
 
 /** Tasks with their project key and people, ready for `presentTask`. */
