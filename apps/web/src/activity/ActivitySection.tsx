@@ -5,8 +5,8 @@ import { useActivity } from "../comments/comment-queries";
 import { MorePages } from "../components/MorePages";
 import { SectionError } from "../components/SectionError";
 import { UserAvatar } from "../components/UserAvatar";
-import { formatDateTime, formatDay, formatRelative } from "../format";
-import { useMembersQuery } from "../members/member-queries";
+import { formatDateTime, formatRelative } from "../format";
+import { useValueNames } from "../tasks/use-value-names";
 import {
   describeActivity,
   visibleActivity,
@@ -22,7 +22,7 @@ export interface ActivitySectionProps {
 /** A task's history, newest first: who changed what, and when. */
 export function ActivitySection({ project, taskId }: ActivitySectionProps) {
   const activity = useActivity(taskId);
-  const names = useActivityNames(project);
+  const names = useValueNames(project);
 
   function handleRetry() {
     void activity.refetch();
@@ -63,18 +63,6 @@ export function ActivitySection({ project, taskId }: ActivitySectionProps) {
       )}
     </Stack>
   );
-}
-
-function useActivityNames(project: Project): ActivityNames {
-  const members = useMembersQuery();
-  return {
-    status: (key) =>
-      project.workflow.find((status) => status.key === key)?.name ?? key,
-    person: (userId) =>
-      members.data?.find((member) => member.user.id === userId)?.user.name ??
-      null,
-    date: formatDay,
-  };
 }
 
 interface ActivityEntryProps {

@@ -11,9 +11,8 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 
-import { useMembersQuery } from "../members/member-queries";
-import { formatDay } from "../format";
 import { chooseAll, type ConflictChoice } from "../tasks/conflict";
+import { useValueNames } from "../tasks/use-value-names";
 import {
   fieldLabels,
   showFieldValue,
@@ -85,18 +84,6 @@ export function ConflictDialog({
       </Stack>
     </Modal>
   );
-}
-
-function useValueNames(project: Project): FieldValueNames {
-  const members = useMembersQuery();
-  return {
-    status: (key) =>
-      project.workflow.find((status) => status.key === key)?.name ?? key,
-    person: (userId) =>
-      members.data?.find((member) => member.user.id === userId)?.user.name ??
-      null,
-    date: formatDay,
-  };
 }
 
 interface FieldChoiceProps {
