@@ -208,6 +208,39 @@ describe("apiRequest after the API rejects the token", () => {
     expect(app.readAuthStatus()).toBe("signedOut");
   });
 
+  it("ends the session when its organization is suspended", async () => {
+    app.saveAccessToken("token-1", 60);
+    const ended: string[] = [];
+    app.subscribeToSessionEvents((event) => {
+      if (event.type === "ended") {
+        ended.push(event.reason);
+      }
+    });
+    fakeApi(() =>
+      jsonResponse(
+        403,
+        errorBody("organization_suspended", "This organization is suspended"),
+      ),
+    );
+
+    const error = await failureOf(app.apiRequest("/me", sessionSchema));
+
+    expect(error.code).toBe("organization_suspended");
+    expect(app.readAuthStatus()).toBe("signedOut");
+    expect(ended).toEqual(["suspended"]);
+  });
+
+  it("keeps the session on any other refusal", async () => {
+    app.saveAccessToken("token-1", 60);
+    fakeApi(() =>
+      jsonResponse(403, errorBody("forbidden", "Only admins can do that")),
+    );
+
+    await failureOf(app.apiRequest("/members", sessionSchema));
+
+    expect(app.readAuthStatus()).toBe("signedIn");
+  });
+
   it("keeps the session when the refresh could not reach the API", async () => {
     app.saveAccessToken("stale", 60);
     fakeApi(({ path }) => {

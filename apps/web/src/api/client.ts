@@ -3,7 +3,11 @@ import {
   readAccessToken,
   readAuthStatus,
 } from "../auth/token-store";
-import { refreshSession, renewAccessToken } from "../auth/auth-session";
+import {
+  endSuspendedSession,
+  refreshSession,
+  renewAccessToken,
+} from "../auth/auth-session";
 import { parseBody, readApiError, send } from "./http";
 import type { RequestOptions, ResponseSchema } from "./http";
 
@@ -56,7 +60,13 @@ async function sendWithSession(
     }
   }
   if (!response.ok) {
-    throw await readApiError(response);
+    const error = await readApiError(response);
+    // Every request of a suspended organization's session is refused: end
+    // it, rather than show the same refusal in every part of every page.
+    if (token !== null && error.code === "organization_suspended") {
+      endSuspendedSession();
+    }
+    throw error;
   }
   return response;
 }

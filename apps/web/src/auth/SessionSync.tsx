@@ -3,6 +3,7 @@ import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 
 import { sessionFromAuth } from "../api/auth";
+import { notifyNotice } from "../notify";
 import { subscribeToSessionEvents, type SessionEvent } from "./auth-session";
 import { sessionQueryKey } from "./session-query";
 
@@ -17,6 +18,12 @@ export function SessionSync() {
     function handleSessionEvent(event: SessionEvent) {
       if (event.type === "ended") {
         queryClient.clear();
+        if (event.reason === "suspended") {
+          notifyNotice(
+            "Your organization is suspended",
+            "You were signed out of it. You can still sign in to your other organizations.",
+          );
+        }
         return;
       }
       applySession(queryClient, sessionFromAuth(event.auth));

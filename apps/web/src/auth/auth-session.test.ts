@@ -75,6 +75,19 @@ describe("restoring the session at start-up", () => {
     expect(otherTabs().posted).toEqual([]);
   });
 
+  it("ends signed out, not unreachable, when the organization is suspended", async () => {
+    fakeApi(() =>
+      jsonResponse(
+        403,
+        errorBody("organization_suspended", "This organization is suspended"),
+      ),
+    );
+
+    await app.initializeAuth();
+
+    expect(app.readAuthStatus()).toBe("signedOut");
+  });
+
   it("ends unreachable when the API does not answer, and can retry", async () => {
     let online = false;
     fakeApi(() => {
@@ -183,6 +196,23 @@ describe("keeping the tabs of a browser in step", () => {
 
     expect(app.readAuthStatus()).toBe("signedOut");
     expect(events).toEqual(["ended"]);
+    expect(otherTabs().posted).toEqual([{ type: "signedOut" }]);
+  });
+
+  it("tells the other tabs when the organization is suspended", async () => {
+    rotatingRefresh();
+    await app.initializeAuth();
+    const reasons: string[] = [];
+    app.subscribeToSessionEvents((event) => {
+      if (event.type === "ended") {
+        reasons.push(event.reason);
+      }
+    });
+
+    app.endSuspendedSession();
+
+    expect(app.readAuthStatus()).toBe("signedOut");
+    expect(reasons).toEqual(["suspended"]);
     expect(otherTabs().posted).toEqual([{ type: "signedOut" }]);
   });
 

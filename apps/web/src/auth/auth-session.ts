@@ -20,7 +20,14 @@ import {
 
 /** What the rest of the app hears about the session. */
 export type SessionEvent =
-  { type: "started"; auth: AuthResponse } | { type: "ended" };
+  | { type: "started"; auth: AuthResponse }
+  | { type: "ended"; reason: SessionEndReason };
+
+/**
+ * Why a session ended here: signed out (here, in another tab or by the
+ * server), or its organization was suspended.
+ */
+export type SessionEndReason = "signedOut" | "suspended";
 
 /** What one tab tells the others. */
 type TabMessage = { type: "signedOut" } | { type: "changed" };
@@ -109,6 +116,16 @@ export function endSession(): void {
   announce({ type: "signedOut" });
 }
 
+/**
+ * Ends the session in every tab because the API refused it: its
+ * organization is suspended. The person can still sign in to their other
+ * organizations.
+ */
+export function endSuspendedSession(): void {
+  endLocally("suspended");
+  announce({ type: "signedOut" });
+}
+
 /** Calls `listener` when a session starts or renews, and when it ends. */
 export function subscribeToSessionEvents(
   listener: (event: SessionEvent) => void,
@@ -136,7 +153,9 @@ async function requestRefresh(): Promise<AuthResponse> {
     // next request; telling them now could sign out a tab that has just
     // signed in while this request was on its way.
     if (isSessionEnded(error)) {
-      endLocally();
+      endLocally(
+        error.code === "organization_suspended" ? "suspended" : "signedOut",
+      );
     }
     throw error;
   }
@@ -151,12 +170,12 @@ function adoptSession(auth: AuthResponse): void {
   emit({ type: "started", auth });
 }
 
-function endLocally(): void {
+function endLocally(reason: SessionEndReason = "signedOut"): void {
   clearTimeout(renewalTimer);
   const wasSignedIn = readAuthStatus() === "signedIn";
   clearAccessToken();
   if (wasSignedIn) {
-    emit({ type: "ended" });
+    emit({ type: "ended", reason });
   }
 }
 
@@ -197,8 +216,15 @@ function emit(event: SessionEvent): void {
   }
 }
 
+/**
+ * True when the refresh cookie no longer opens a session: it ended, or its
+ * organization is suspended (the server then forgets the cookie too).
+ */
 function isSessionEnded(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 401;
+  return (
+    error instanceof ApiError &&
+    (error.status === 401 || error.code === "organization_suspended")
+  );
 }
 
 function isTabMessage(value: unknown): value is TabMessage {
