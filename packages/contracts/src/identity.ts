@@ -27,9 +27,12 @@ export type SwitchOrganizationRequest = z.infer<
   typeof switchOrganizationRequestSchema
 >;
 
-/** One organization the signed-in person belongs to. */
+/**
+ * One organization the signed-in person belongs to. A suspended one can be
+ * neither entered nor used until it is reinstated.
+ */
 export const myOrganizationSchema = organizationSchema
-  .extend({ role: roleSchema, current: z.boolean() })
+  .extend({ role: roleSchema, current: z.boolean(), suspended: z.boolean() })
   .meta({ id: "MyOrganization" });
 
 export type MyOrganization = z.infer<typeof myOrganizationSchema>;

@@ -250,6 +250,7 @@ export function authRoutes(services: Services): AnyRoute[] {
         ...presentOrganization(organization),
         role,
         current: organization.id === identity.tenantId,
+        suspended: organization.suspended_at !== null,
       }));
       return { status: 200, body: { organizations: list } };
     },

@@ -258,6 +258,7 @@ describe("several organizations", () => {
         name: "Home Org",
         role: "owner",
         current: true,
+        suspended: false,
       }),
       expect.objectContaining({
         name: "Other Org",

@@ -153,6 +153,18 @@ describe("organization suspension", () => {
       });
     });
 
+    it("lists the suspended organization among theirs, marked suspended", async () => {
+      const { person, closed } = await personInTwo();
+      await suspend(closed);
+
+      const response = await as(http, person).get("/api/auth/organizations");
+      expect(response.status).toBe(200);
+      expect(response.body.organizations).toEqual([
+        expect.objectContaining({ name: "Closed", suspended: true }),
+        expect.objectContaining({ name: "Kept", suspended: false }),
+      ]);
+    });
+
     it("refuses signing in to the suspended organization by name", async () => {
       const { person, closed } = await personInTwo();
       await suspend(closed);

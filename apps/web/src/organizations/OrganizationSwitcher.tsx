@@ -80,15 +80,17 @@ function OrganizationItem({ organization, onSelect }: OrganizationItemProps) {
     onSelect(organization.id);
   }
 
+  // A suspended organization refuses to be entered; say so instead of
+  // offering a switch that can only fail.
   return (
     <Menu.Item
-      disabled={organization.current}
+      disabled={organization.current || organization.suspended}
       leftSection={
         <Box w={12}>{organization.current && <CheckIcon size={10} />}</Box>
       }
       rightSection={
         <Text size="xs" c="dimmed">
-          {roleLabels[organization.role]}
+          {organization.suspended ? "Suspended" : roleLabels[organization.role]}
         </Text>
       }
       onClick={handleClick}
