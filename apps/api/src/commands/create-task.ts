@@ -25,7 +25,15 @@ export async function createTask(
   input: CreateTaskRequest,
 ): Promise<TaskWithPeople> {
   assertMayContribute(access);
-  const { project } = access;
+  // Numbering the task locks the project, so the workflow read with the
+  // number is the one a concurrent workflow change must wait behind.
+  const project = await tx
+    .updateTable("projects")
+    .set((eb) => ({ task_counter: eb("task_counter", "+", 1) }))
+    .where("id", "=", access.project.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const number = project.task_counter;
   const status = input.status
     ? workflowStatus(project, input.status).key
     : initialStatus(project).key;
@@ -33,12 +41,6 @@ export async function createTask(
     await assertAssignable(tx, access, input.assigneeId);
   }
 
-  const { task_counter: number } = await tx
-    .updateTable("projects")
-    .set((eb) => ({ task_counter: eb("task_counter", "+", 1) }))
-    .where("id", "=", project.id)
-    .returning("task_counter")
-    .executeTakeFirstOrThrow();
   const now = new Date();
   const task = await tx
     .insertInto("tasks")

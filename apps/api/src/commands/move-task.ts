@@ -9,7 +9,12 @@ import {
   conflictError,
   conflictsSince,
 } from "../tasks/changes.js";
-import { loadTask, lockTask } from "../tasks/queries.js";
+import {
+  holdProject,
+  loadTask,
+  lockTask,
+  selectTasks,
+} from "../tasks/queries.js";
 import {
   endOfColumn,
   recordFieldChanges,
@@ -51,50 +56,106 @@ async function neighbourPosition(
   return neighbour.position;
 }
 
-/** Renumbers a column 1024 apart, keeping its order. */
+/** Refuses a place next to the task itself, or between a task and itself. */
+function assertDistinctNeighbours(taskId: string, input: MoveTaskRequest) {
+  const problems = [];
+  for (const path of ["afterId", "beforeId"] as const) {
+    if (input[path] === taskId) {
+      problems.push({ path, message: "Place the task next to another task" });
+    }
+  }
+  if (input.afterId && input.afterId === input.beforeId) {
+    problems.push({
+      path: "beforeId",
+      message: "Place the task between two different tasks",
+    });
+  }
+  if (problems.length > 0) {
+    throw new AppError("validation_failed", "Invalid place", problems);
+  }
+}
+
+/**
+ * Renumbers a column 1024 apart, keeping its order, and returns the ids of
+ * the tasks it moved. Each gets a new version so clients holding the old
+ * positions take the new ones; `movingId` is left out, as its move is
+ * about to place it anyway.
+ */
 async function respace(
   tx: Tx,
   projectId: string,
   status: string,
-): Promise<void> {
+  movingId: string,
+): Promise<string[]> {
   const column = await tx
     .selectFrom("tasks")
-    .select("id")
+    .select(["id", "position"])
     .where("project_id", "=", projectId)
     .where("status", "=", status)
+    .where("id", "!=", movingId)
     .orderBy("position")
     .orderBy("id")
     .execute();
+  const moved: string[] = [];
+  const now = new Date();
   for (const [index, task] of column.entries()) {
+    const position = (index + 1) * 1024;
+    if (task.position === position) {
+      continue;
+    }
     await tx
       .updateTable("tasks")
-      .set({ position: (index + 1) * 1024 })
+      .set((eb) => ({
+        position,
+        version: eb("version", "+", 1),
+        updated_at: now,
+      }))
       .where("id", "=", task.id)
       .execute();
+    moved.push(task.id);
   }
+  return moved;
 }
 
+interface Placement {
+  position: number;
+  respaced: string[];
+}
+
+/**
+ * Where the task lands. When its neighbours sit too close, the column is
+ * renumbered once; neighbours still close after that (they are in another
+ * column) get the midpoint all the same.
+ */
 async function targetPosition(
   tx: Tx,
+  movingId: string,
   projectId: string,
   input: MoveTaskRequest,
-): Promise<number> {
+  respaced?: string[],
+): Promise<Placement> {
   const after = await neighbourPosition(tx, projectId, input.afterId);
   const before = await neighbourPosition(tx, projectId, input.beforeId);
   if (after !== undefined && before !== undefined) {
-    if (Math.abs(before - after) < smallestGap) {
-      await respace(tx, projectId, input.status);
-      return targetPosition(tx, projectId, input);
+    if (Math.abs(before - after) < smallestGap && respaced === undefined) {
+      const moved = await respace(tx, projectId, input.status, movingId);
+      return targetPosition(tx, movingId, projectId, input, moved);
     }
-    return (after + before) / 2;
+    return { position: (after + before) / 2, respaced: respaced ?? [] };
   }
-  if (after !== undefined) {
-    return after + 1024;
-  }
-  if (before !== undefined) {
-    return before - 1024;
-  }
-  return endOfColumn(tx, projectId, input.status);
+  const position =
+    after !== undefined
+      ? after + 1024
+      : before !== undefined
+        ? before - 1024
+        : await endOfColumn(tx, projectId, input.status);
+  return { position, respaced: [] };
+}
+
+/** A moved task, and the tasks of its column renumbered to make room. */
+export interface MoveOutcome {
+  task: TaskWithPeople;
+  respaced: TaskWithPeople[];
 }
 
 /**
@@ -108,14 +169,21 @@ export async function moveTask(
   identity: Identity,
   baseVersion: number,
   input: MoveTaskRequest,
-): Promise<TaskWithPeople> {
+): Promise<MoveOutcome> {
   assertMayContribute(access);
   await lockTask(tx, access.task.id);
   const current = await loadTask(tx, access.task.id);
   assertKnownVersion(current, baseVersion);
-  workflowStatus(access.project, input.status);
+  assertDistinctNeighbours(current.id, input);
+  const project = await holdProject(tx, current.project_id);
+  workflowStatus(project, input.status);
 
-  const position = await targetPosition(tx, current.project_id, input);
+  const { position, respaced } = await targetPosition(
+    tx,
+    current.id,
+    current.project_id,
+    input,
+  );
   const requested = { status: input.status, position };
   const fields = changedFields(current, requested);
   const conflicts = await conflictsSince(tx, current, baseVersion, requested, [
@@ -126,7 +194,7 @@ export async function moveTask(
     throw conflictError(current, conflicts);
   }
   if (fields.length === 0) {
-    return current;
+    return { task: current, respaced: await loadTasks(tx, respaced) };
   }
   const statusChanged = fields.includes("status");
   if (statusChanged) {
@@ -139,7 +207,7 @@ export async function moveTask(
     .set({
       position,
       status: input.status,
-      ...(statusChanged && statusColumns(access.project, input.status, now)),
+      ...(statusChanged && statusColumns(project, input.status, now)),
       version: current.version + 1,
       updated_at: now,
     })
@@ -153,5 +221,18 @@ export async function moveTask(
   if (statusChanged) {
     await recordStatusChange(tx, moved, current.status, identity.userId);
   }
-  return loadTask(tx, current.id);
+  return {
+    task: await loadTask(tx, current.id),
+    respaced: await loadTasks(tx, respaced),
+  };
+}
+
+async function loadTasks(tx: Tx, ids: string[]): Promise<TaskWithPeople[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  return selectTasks(tx)
+    .where("t.id", "in", ids)
+    .orderBy("t.position")
+    .execute();
 }

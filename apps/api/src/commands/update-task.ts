@@ -11,7 +11,7 @@ import {
   conflictsSince,
   type TrackedField,
 } from "../tasks/changes.js";
-import { loadTask, lockTask } from "../tasks/queries.js";
+import { holdProject, loadTask, lockTask } from "../tasks/queries.js";
 import {
   endOfColumn,
   recordFieldChanges,
@@ -91,9 +91,12 @@ export async function updateTask(
   }
   const statusChanged =
     fields.includes("status") && changes.status !== undefined;
+  const project = statusChanged
+    ? await holdProject(tx, current.project_id)
+    : access.project;
   if (statusChanged) {
     assertMayChangeStatus(access, identity.userId, current.assignee_id);
-    workflowStatus(access.project, changes.status ?? "");
+    workflowStatus(project, changes.status ?? "");
   }
   if (fields.includes("assigneeId") && changes.assigneeId) {
     await assertAssignable(tx, access, changes.assigneeId);
@@ -106,7 +109,7 @@ export async function updateTask(
     .set({
       ...columnsFor(changes, fields),
       ...(statusChanged && {
-        ...statusColumns(access.project, status, now),
+        ...statusColumns(project, status, now),
         position: await endOfColumn(tx, current.project_id, status),
       }),
       version: current.version + 1,

@@ -30,7 +30,7 @@ type Server = Awaited<ReturnType<typeof startRealtimeServer>>;
  * The change events among those a socket saw. Presence announcements of
  * its own joins may arrive late through the Redis adapter.
  */
-const changesIn = (seen: { name: string }[]) =>
+const changesIn = <Seen extends { name: string }>(seen: Seen[]) =>
   seen.filter((event) => event.name !== "presence.changed");
 
 describe("realtime", () => {
@@ -192,6 +192,40 @@ describe("realtime", () => {
         "task.moved",
         "comment.created",
         "task.deleted",
+      ]);
+    });
+
+    it("announces the tasks a crowded column renumbered to make room", async () => {
+      const crowded = await buildProject(server.http, owner);
+      const add = (title: string) =>
+        buildTask(server.http, owner, { projectId: crowded.id, title });
+      const first = await add("First");
+      const second = await add("Second");
+      await server.services.db.kysely
+        .updateTable("tasks")
+        .set({ position: first.position + 1e-7 })
+        .where("id", "=", second.id)
+        .execute();
+      const moving = await add("Moving");
+      const socket = await socketOf(owner);
+      await request(socket, "project:join", { projectId: crowded.id });
+      const seen = recordEvents(socket);
+
+      await as(server.http, owner).post(`/api/tasks/${moving.id}/move`, {
+        baseVersion: 1,
+        status: "todo",
+        afterId: first.id,
+        beforeId: second.id,
+      });
+      await settle();
+
+      const moves = changesIn(seen).map(({ name, payload }) => {
+        const { data, version } = payload as EventEnvelope<{ id: string }>;
+        return [name, data.id, version];
+      });
+      expect(moves).toEqual([
+        ["task.moved", moving.id, 2],
+        ["task.moved", second.id, 2],
       ]);
     });
 

@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder } from "kysely";
 import { jsonObjectFrom } from "kysely/helpers/postgres";
-import type { Schema } from "../db/schema.js";
+import type { ProjectRow, Schema } from "../db/schema.js";
 import type { Tx } from "../db/scope.js";
 import { notFound } from "../http/errors.js";
 import type { TaskWithPeople } from "../presenters/task.js";
@@ -46,4 +46,21 @@ export async function loadTask(
 /** Locks a task row until the transaction ends, so updates serialize. */
 export async function lockTask(tx: Tx, taskId: string): Promise<void> {
   await sql`select 1 from tasks where id = ${taskId} for update`.execute(tx);
+}
+
+/**
+ * Reads a project's current row and holds it until the transaction ends,
+ * so a workflow change waits for this task's status to land and then sees
+ * it, rather than dropping the status from under it.
+ */
+export async function holdProject(
+  tx: Tx,
+  projectId: string,
+): Promise<ProjectRow> {
+  return tx
+    .selectFrom("projects")
+    .selectAll()
+    .where("id", "=", projectId)
+    .forShare()
+    .executeTakeFirstOrThrow();
 }

@@ -189,9 +189,18 @@ export function taskRoutes(services: Services): AnyRoute[] {
 
       const task = await tenantTransaction(db, async (tx) => {
         const access = await taskAccess(tx, identity, params.id);
-        const moved = await moveTask(tx, access, identity, base, body);
+        const { task: moved, respaced } = await moveTask(
+          tx,
+          access,
+          identity,
+          base,
+          body,
+        );
         if (moved.version !== access.task.version) {
           announce(tx, eventNames.taskMoved, moved, identity.userId);
+        }
+        for (const neighbour of respaced) {
+          announce(tx, eventNames.taskMoved, neighbour, identity.userId);
         }
         return moved;
       });

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
+import { defaultWorkflow } from "@ares/contracts";
+import type { Response } from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sharedTestDatabase } from "../../test/database.js";
+import { sharedTestDatabase, testBackend } from "../../test/database.js";
 import {
   addMember,
   addToWorkspace,
@@ -384,6 +386,105 @@ describe("tasks", () => {
         server: "in_review",
       });
     });
+
+    it("renumbers a crowded column once, keeping its order, and versions the tasks it moved", async () => {
+      const crowded = await buildWorkArea(http, org);
+      const add = async (title: string, status = "todo") => {
+        const response = await as(org)
+          .post(`/api/projects/${crowded.id}/tasks`)
+          .send({ title, status });
+        return response.body as { id: string; position: number };
+      };
+      const a = await add("A");
+      const b = await add("B");
+      // Squeeze B against A, as thirty moves into the same gap would.
+      await db.kysely
+        .updateTable("tasks")
+        .set({ position: a.position + 1e-7 })
+        .where("id", "=", b.id)
+        .execute();
+      await add("C");
+      const moving = await add("M", "in_progress");
+
+      const response = await as(org).post(`/api/tasks/${moving.id}/move`).send({
+        baseVersion: 1,
+        status: "todo",
+        afterId: a.id,
+        beforeId: b.id,
+      });
+      expect(response.status).toBe(200);
+
+      const column = await as(org).get(
+        `/api/projects/${crowded.id}/tasks?status=todo&sort=position`,
+      );
+      const tasks = column.body.tasks as {
+        title: string;
+        position: number;
+        version: number;
+      }[];
+      expect(tasks.map((task) => [task.title, task.version])).toEqual([
+        ["A", 1],
+        ["M", 2],
+        ["B", 2],
+        ["C", 2],
+      ]);
+      const gaps = tasks
+        .slice(1)
+        .map((task, index) => task.position - (tasks[index]?.position ?? 0));
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(512);
+    });
+
+    it("refuses a place next to the task itself or between a task and itself", async () => {
+      const task = await createTask();
+      const other = await createTask();
+
+      for (const place of [
+        { afterId: task.id },
+        { beforeId: task.id },
+        { afterId: other.id, beforeId: other.id },
+      ]) {
+        const response = await as(org)
+          .post(`/api/tasks/${task.id}/move`)
+          .send({ baseVersion: 1, status: "todo", ...place });
+        expect(response.status).toBe(400);
+        expect(response.body.error.code).toBe("validation_failed");
+      }
+      const unchanged = await as(org).get(`/api/tasks/${task.id}`);
+      expect(unchanged.body.version).toBe(1);
+    });
+
+    it.runIf(testBackend() === "postgres")(
+      "refuses a move into a status that a workflow change dropped meanwhile",
+      async () => {
+        const racing = await buildWorkArea(http, org);
+        const task = await as(org)
+          .post(`/api/projects/${racing.id}/tasks`)
+          .send({ title: "Caught in the middle" });
+        const workflow = defaultWorkflow.filter(
+          (status) => status.key !== "in_review",
+        );
+
+        let move: Promise<Response> | undefined;
+        await db.kysely.transaction().execute(async (trx) => {
+          await trx
+            .updateTable("projects")
+            .set({ workflow: JSON.stringify(workflow) })
+            .where("id", "=", racing.id)
+            .execute();
+          // The move reads the project while the change is uncommitted.
+          move = as(org)
+            .post(`/api/tasks/${task.body.id}/move`)
+            .send({ baseVersion: 1, status: "in_review" })
+            .then((response) => response);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        });
+
+        const response = await move;
+        expect(response?.status).toBe(400);
+        const unchanged = await as(org).get(`/api/tasks/${task.body.id}`);
+        expect(unchanged.body.status).toBe("todo");
+      },
+    );
 
     it("still merges a move with someone else's edit of another field", async () => {
       const task = await createTask();
