@@ -33,3 +33,16 @@ export function isUnstorableText(error: unknown): boolean {
   const { code } = error as { code?: unknown };
   return code === "22021" || code === "22P05";
 }
+
+/**
+ * True when PostgreSQL aborted a transaction only because of its timing:
+ * a deadlock (40P01) or a serialization failure (40001). Run again, the
+ * same transaction can succeed.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) {
+    return false;
+  }
+  const { code } = error as { code?: unknown };
+  return code === "40P01" || code === "40001";
+}

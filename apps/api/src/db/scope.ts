@@ -1,6 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import { currentContext } from "../context.js";
 import type { Database } from "./database.js";
+import { isTransientConflict } from "./errors.js";
 import type { Schema } from "./schema.js";
 
 /** A transaction running as the restricted application role. */
@@ -126,4 +127,25 @@ export function lookupTransaction<T>(
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return inScope(db, key, fn);
+}
+
+/**
+ * Runs `transaction` again when PostgreSQL aborted it for a deadlock or a
+ * serialization failure, up to `attempts` times in all. Only for work whose
+ * every effect is in the database or after commit: a rolled-back attempt
+ * must leave nothing behind (an email sent over SMTP would).
+ */
+export async function retryTransient<T>(
+  transaction: () => Promise<T>,
+  attempts = 3,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (attempt >= attempts || !isTransientConflict(error)) {
+        throw error;
+      }
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import type { ErrorCode, FieldIssue } from "@ares/contracts";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ZodError } from "zod";
-import { isUnstorableText } from "../db/errors.js";
+import { isTransientConflict, isUnstorableText } from "../db/errors.js";
 
 const statusByCode: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -86,6 +86,12 @@ function toAppError(error: unknown): AppError | undefined {
     return new AppError(
       "bad_request",
       "The request contains a character that cannot be stored (NUL)",
+    );
+  }
+  if (isTransientConflict(error)) {
+    return new AppError(
+      "service_unavailable",
+      "A conflicting change was being saved at the same time; please try again",
     );
   }
   return fromBodyParser(error);

@@ -14,7 +14,7 @@ import { requireIdentity } from "../auth/authenticate.js";
 import { createTask } from "../commands/create-task.js";
 import { moveTask } from "../commands/move-task.js";
 import { updateTask } from "../commands/update-task.js";
-import { tenantTransaction, type Tx } from "../db/scope.js";
+import { retryTransient, tenantTransaction, type Tx } from "../db/scope.js";
 import { eventNames, type EventName } from "../realtime/events.js";
 import { AppError } from "../http/errors.js";
 import { defineRoute, type AnyRoute } from "../http/route.js";
@@ -187,23 +187,27 @@ export function taskRoutes(services: Services): AnyRoute[] {
       const identity = requireIdentity();
       const base = baseVersionOf(body.baseVersion, req.headers["if-match"]);
 
-      const task = await tenantTransaction(db, async (tx) => {
-        const access = await taskAccess(tx, identity, params.id);
-        const { task: moved, respaced } = await moveTask(
-          tx,
-          access,
-          identity,
-          base,
-          body,
-        );
-        if (moved.version !== access.task.version) {
-          announce(tx, eventNames.taskMoved, moved, identity.userId);
-        }
-        for (const neighbour of respaced) {
-          announce(tx, eventNames.taskMoved, neighbour, identity.userId);
-        }
-        return moved;
-      });
+      // Two moves that renumber one column at once can deadlock; the one
+      // PostgreSQL aborts runs again after the other commits.
+      const task = await retryTransient(() =>
+        tenantTransaction(db, async (tx) => {
+          const access = await taskAccess(tx, identity, params.id);
+          const { task: moved, respaced } = await moveTask(
+            tx,
+            access,
+            identity,
+            base,
+            body,
+          );
+          if (moved.version !== access.task.version) {
+            announce(tx, eventNames.taskMoved, moved, identity.userId);
+          }
+          for (const neighbour of respaced) {
+            announce(tx, eventNames.taskMoved, neighbour, identity.userId);
+          }
+          return moved;
+        }),
+      );
       res.setHeader("ETag", etag(task.version));
       return { status: 200, body: presentTask(task) };
     },

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { defaultWorkflow } from "@ares/contracts";
 import type { Response } from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
 import { sharedTestDatabase, testBackend } from "../../test/database.js";
 import {
   addMember,
@@ -483,6 +484,56 @@ describe("tasks", () => {
         expect(response?.status).toBe(400);
         const unchanged = await as(org).get(`/api/tasks/${task.body.id}`);
         expect(unchanged.body.status).toBe("todo");
+      },
+    );
+
+    it.runIf(testBackend() === "postgres")(
+      "lands two moves that renumber the same column at once",
+      async () => {
+        const busy = await buildWorkArea(http, org);
+        const add = async (title: string, position: number) => {
+          const response = await as(org)
+            .post(`/api/projects/${busy.id}/tasks`)
+            .send({ title });
+          await db.kysely
+            .updateTable("tasks")
+            .set({ position })
+            .where("id", "=", response.body.id)
+            .execute();
+          return response.body.id as string;
+        };
+        const a = await add("A", 1);
+        const b = await add("B", 2);
+        const c = await add("C", 3);
+        const d = await add("D", 3 + 1e-7);
+        const e = await add("E", 3 + 2e-7);
+
+        // Both moves lock their own task, then wait for the project; once
+        // it is free, each renumbers a column holding the other's task.
+        let moves: Promise<Response[]> | undefined;
+        await db.kysely.transaction().execute(async (trx) => {
+          await sql`select 1 from projects where id = ${busy.id} for update`.execute(
+            trx,
+          );
+          const move = (id: string, afterId: string, beforeId: string) =>
+            as(org)
+              .post(`/api/tasks/${id}/move`)
+              .send({ baseVersion: 1, status: "todo", afterId, beforeId })
+              .then((response) => response);
+          moves = Promise.all([move(a, c, d), move(b, d, e)]);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        });
+
+        const responses = (await moves) ?? [];
+        expect(responses.map((response) => response.status)).toEqual([
+          200, 200,
+        ]);
+        const column = await as(org).get(
+          `/api/projects/${busy.id}/tasks?status=todo&sort=position`,
+        );
+        expect(
+          (column.body.tasks as { title: string }[]).map((task) => task.title),
+        ).toEqual(["C", "A", "D", "B", "E"]);
       },
     );
 
