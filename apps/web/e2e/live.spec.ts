@@ -217,6 +217,48 @@ test("a colleague who was offline catches up without reloading", async ({
   await Promise.all([ada, grace].map((page) => page.context().close()));
 });
 
+test("a task someone deletes while your move of it is on its way stays deleted", async ({
+  browser,
+  request,
+}) => {
+  const team = await seedTeam(request, "Return the keys");
+  const ada = await newBrowserPage(browser);
+  await signIn(ada, team.owner);
+  await ada.goto(`/projects/${team.projectId}`);
+  const todo = ada.getByRole("region", { name: "To do" });
+  const card = todo.getByRole("button", { name: /Return the keys/ });
+  await expect(card).toBeVisible();
+
+  // Hold Ada's move until her colleague's deletion has reached her board.
+  let releaseMove = () => {};
+  const moveHeld = new Promise<void>((resolve) => {
+    void ada.route(/\/api\/tasks\/[^/]+\/move$/, async (route) => {
+      resolve();
+      await new Promise<void>((release) => {
+        releaseMove = release;
+      });
+      await route.continue();
+    });
+  });
+  const moved = nextAnswer(ada, "POST", /\/move$/);
+  await dragWithMouse(ada, card, ada.getByRole("region", { name: "Done" }));
+  await moveHeld;
+  const deleted = await request.delete(`/api/tasks/${team.taskId}`, {
+    headers: { Authorization: `Bearer ${team.ownerToken}` },
+  });
+  expect(deleted.status()).toBe(204);
+  const cards = ada
+    .getByRole("listitem")
+    .filter({ hasText: "Return the keys" });
+  await expect(cards).toHaveCount(0, live);
+
+  releaseMove();
+  expect((await moved).status()).toBe(404);
+  await expect(ada.getByText("OPS-1 is gone")).toBeVisible();
+  await expect(cards).toHaveCount(0);
+  await ada.context().close();
+});
+
 test("signing out everywhere sends other browsers to the sign-in page at once", async ({
   browser,
   request,

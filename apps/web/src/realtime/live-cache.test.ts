@@ -6,7 +6,12 @@ import { sessionQueryKey } from "../auth/session-query";
 import { loadedComments, type CommentPages } from "../comments/comment-pages";
 import { membersQueryKey } from "../members/member-queries";
 import { projectKeys } from "../projects/project-queries";
-import { applyTaskEvent, taskKeys, type TaskPages } from "../tasks/task-cache";
+import {
+  applyTaskEvent,
+  isDeletedTask,
+  taskKeys,
+  type TaskPages,
+} from "../tasks/task-cache";
 import {
   buildComment,
   buildTask,
@@ -112,6 +117,29 @@ describe("applyLiveEvent for tasks", () => {
 
     expect(board(queryClient)).toEqual([kept]);
     expect(listTasks(queryClient)).toEqual([kept]);
+  });
+
+  it("lets no later copy bring a deleted task back", () => {
+    const kept = buildTask();
+    const deleted = buildTask({ title: "Gone", version: 2 });
+    const queryClient = cacheWith(kept, deleted);
+
+    applyLiveEvent(
+      queryClient,
+      { type: "taskDeleted", taskId: deleted.id, projectId },
+      selfId,
+    );
+    // The answer to an edit sent before the deletion, its rollback, and
+    // an event that was already on its way.
+    const late = { ...deleted, version: 3 };
+    applyTaskEvent(queryClient, projectId, { type: "received", task: late });
+    applyTaskEvent(queryClient, projectId, { type: "restored", task: late });
+    applyLiveEvent(queryClient, changed({ ...deleted, version: 4 }), selfId);
+
+    expect(board(queryClient)).toEqual([kept]);
+    expect(listTasks(queryClient)).toEqual([kept]);
+    expect(isDeletedTask(queryClient, deleted.id)).toBe(true);
+    expect(isDeletedTask(queryClient, kept.id)).toBe(false);
   });
 });
 

@@ -12,6 +12,8 @@ import { projectKeys } from "../projects/project-queries";
 import {
   applyTaskEvent,
   cachedTask,
+  forgetDeletedTask,
+  isDeletedTask,
   refreshActivity,
   taskKeys,
   type TaskPages,
@@ -75,6 +77,9 @@ export function applyLiveEvent(
  * again.
  */
 function applyTaskChange(queryClient: QueryClient, task: Task): void {
+  if (isDeletedTask(queryClient, task.id)) {
+    return;
+  }
   const isNews = isNewer(
     cachedTask(queryClient, task.projectId, task.id),
     task,
@@ -102,11 +107,7 @@ function applyTaskDeletion(
   projectId: string,
   taskId: string,
 ): void {
-  applyTaskEvent(queryClient, projectId, { type: "removed", taskId });
-  void queryClient.resetQueries({
-    queryKey: taskKeys.detail(taskId),
-    exact: true,
-  });
+  forgetDeletedTask(queryClient, projectId, taskId);
 }
 
 /** A new comment joins its task's conversation, once. */

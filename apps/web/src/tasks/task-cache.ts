@@ -1,6 +1,7 @@
 import type { Task, TaskListQuery } from "@ares/contracts";
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 
+import { ApiError } from "../api/api-error";
 import type { TaskPage } from "../api/tasks";
 import {
   nextPageTasks,
@@ -25,16 +26,69 @@ export const taskKeys = {
 /** The pages of a task list, as the infinite query caches them. */
 export type TaskPages = InfiniteData<TaskPage, string | null>;
 
+const deletedTasks = new WeakMap<QueryClient, Set<string>>();
+
+function deletedIn(queryClient: QueryClient): Set<string> {
+  let deleted = deletedTasks.get(queryClient);
+  if (deleted === undefined) {
+    deleted = new Set();
+    deletedTasks.set(queryClient, deleted);
+  }
+  return deleted;
+}
+
+/** True once the server said `taskId` was deleted. */
+export function isDeletedTask(
+  queryClient: QueryClient,
+  taskId: string,
+): boolean {
+  return deletedTasks.get(queryClient)?.has(taskId) ?? false;
+}
+
+/**
+ * Takes a task the server deleted out of the board and lists for good: a
+ * copy arriving afterwards (the late answer to an edit, a rollback, a
+ * fetch that started before the deletion) cannot bring it back.
+ */
+export function forgetDeletedTask(
+  queryClient: QueryClient,
+  projectId: string,
+  taskId: string,
+): void {
+  deletedIn(queryClient).add(taskId);
+  applyTaskEvent(queryClient, projectId, { type: "removed", taskId });
+  // An open panel asks for it again, and says it is gone.
+  void queryClient.resetQueries({
+    queryKey: taskKeys.detail(taskId),
+    exact: true,
+  });
+}
+
+/**
+ * True when the server answered that a task is not there: deleted, or in
+ * a project the user can no longer see (the API does not tell them apart).
+ */
+export function isTaskGone(error: Error): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
 /**
  * Applies `event` to every cached copy of the project's tasks: its board,
  * its lists and the task itself. Mutations and socket events both come
- * through here, so the copies never disagree.
+ * through here, so the copies never disagree. Copies of a deleted task
+ * are dropped.
  */
 export function applyTaskEvent(
   queryClient: QueryClient,
   projectId: string,
   event: TaskEvent,
 ): void {
+  if (
+    (event.type === "received" || event.type === "restored") &&
+    isDeletedTask(queryClient, event.task.id)
+  ) {
+    return;
+  }
   queryClient.setQueryData<Task[]>(taskKeys.board(projectId), (tasks) =>
     tasks === undefined ? undefined : nextTasks(tasks, event),
   );

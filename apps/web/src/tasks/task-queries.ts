@@ -10,7 +10,7 @@ import {
 
 import { fetchTask, fetchTaskPage } from "../api/tasks";
 import { freshTask, reconcileTasks } from "./next-tasks";
-import { taskKeys, type TaskPages } from "./task-cache";
+import { isDeletedTask, taskKeys, type TaskPages } from "./task-cache";
 
 /** Tasks asked for per request when loading a whole board. */
 const boardPageSize = 200;
@@ -47,7 +47,10 @@ export function useBoardTasks(projectId: string): UseQueryResult<Task[]> {
     queryFn: async ({ signal }) => {
       const fetched = await fetchBoard(projectId, signal);
       const held = queryClient.getQueryData<Task[]>(taskKeys.board(projectId));
-      return reconcileTasks(held, fetched);
+      return reconcileTasks(
+        held,
+        fetched.filter((task) => !isDeletedTask(queryClient, task.id)),
+      );
     },
   });
 }

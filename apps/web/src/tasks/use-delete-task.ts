@@ -10,6 +10,8 @@ import { notifyFailure, notifySuccess } from "../notify";
 import {
   applyTaskEvent,
   cancelTaskFetches,
+  forgetDeletedTask,
+  isTaskGone,
   refreshTaskLists,
   taskKeys,
 } from "./task-cache";
@@ -17,7 +19,8 @@ import { taskScope } from "./task-scope";
 
 /**
  * Deletes a task: it leaves the board and lists at once, and comes back
- * with the server's reason if the server refuses.
+ * with the server's reason if the server refuses. A task someone else
+ * deleted first counts as deleted.
  */
 export function useDeleteTask(
   projectId: string,
@@ -34,10 +37,18 @@ export function useDeleteTask(
       });
     },
     onSuccess: (_nothing, task) => {
+      forgetDeletedTask(queryClient, projectId, task.id);
       queryClient.removeQueries({ queryKey: taskKeys.detail(task.id) });
       notifySuccess(`${task.key} was deleted.`);
     },
     onError: (error, task) => {
+      if (isTaskGone(error)) {
+        // Someone else deleted it first: what the user wanted is done.
+        forgetDeletedTask(queryClient, projectId, task.id);
+        queryClient.removeQueries({ queryKey: taskKeys.detail(task.id) });
+        notifySuccess(`${task.key} was already deleted.`);
+        return;
+      }
       applyTaskEvent(queryClient, projectId, { type: "restored", task });
       notifyFailure(`Could not delete ${task.key}`, error);
     },

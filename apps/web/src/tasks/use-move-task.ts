@@ -14,6 +14,8 @@ import {
   applyTaskEvent,
   cachedTask,
   cancelTaskFetches,
+  forgetDeletedTask,
+  isTaskGone,
   refreshActivity,
   refreshTaskLists,
   taskKeys,
@@ -59,6 +61,14 @@ export function useMoveTask(
   }
 
   function handleError(error: Error, move: TaskMove, context?: MoveContext) {
+    if (isTaskGone(error)) {
+      forgetDeletedTask(queryClient, projectId, move.taskId);
+      notifyNotice(
+        `${move.taskKey} is gone`,
+        "It was deleted, or you can no longer see its project. Your change was not saved.",
+      );
+      return;
+    }
     if (context?.previous !== undefined) {
       applyTaskEvent(queryClient, projectId, {
         type: "restored",

@@ -19,6 +19,8 @@ import {
   applyTaskEvent,
   cachedTask,
   cancelTaskFetches,
+  forgetDeletedTask,
+  isTaskGone,
   refreshActivity,
   refreshTaskLists,
 } from "./task-cache";
@@ -64,6 +66,14 @@ export function useUpdateTask(
   }
 
   function handleError(error: Error, edit: TaskEdit, context?: EditContext) {
+    if (isTaskGone(error)) {
+      forgetDeletedTask(queryClient, projectId, edit.taskId);
+      notifyNotice(
+        `${context?.previous?.key ?? "This task"} is gone`,
+        "It was deleted, or you can no longer see its project. Your change was not saved.",
+      );
+      return;
+    }
     if (context?.previous !== undefined) {
       applyTaskEvent(queryClient, projectId, {
         type: "restored",
