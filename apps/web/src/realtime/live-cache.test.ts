@@ -104,6 +104,46 @@ describe("applyLiveEvent for tasks", () => {
     expect(listIsStale(queryClient)).toBe(true);
   });
 
+  it("asks a filtered list again only for a task that may match it", () => {
+    const held = buildTask({ status: "done" });
+    const queryClient = new QueryClient();
+    const doneQuery = { ...listQuery, status: "done" };
+    queryClient.setQueryData<TaskPages>(taskKeys.list(projectId, doneQuery), {
+      pages: [{ tasks: [held], nextCursor: null }],
+      pageParams: [null],
+    });
+    const isStale = () =>
+      queryClient.getQueryState(taskKeys.list(projectId, doneQuery))
+        ?.isInvalidated;
+
+    applyLiveEvent(queryClient, changed(buildTask({ status: "todo" })), selfId);
+    expect(isStale()).toBe(false);
+
+    applyLiveEvent(queryClient, changed(buildTask({ status: "done" })), selfId);
+    expect(isStale()).toBe(true);
+  });
+
+  it("asks a filtered list again when a task it holds no longer matches", () => {
+    const held = buildTask({ status: "done" });
+    const queryClient = new QueryClient();
+    const doneQuery = { ...listQuery, status: "done" };
+    queryClient.setQueryData<TaskPages>(taskKeys.list(projectId, doneQuery), {
+      pages: [{ tasks: [held], nextCursor: null }],
+      pageParams: [null],
+    });
+
+    applyLiveEvent(
+      queryClient,
+      changed({ ...held, status: "todo", version: 2 }),
+      selfId,
+    );
+
+    expect(
+      queryClient.getQueryState(taskKeys.list(projectId, doneQuery))
+        ?.isInvalidated,
+    ).toBe(true);
+  });
+
   it("removes a deleted task from the board and lists", () => {
     const kept = buildTask();
     const deleted = buildTask();

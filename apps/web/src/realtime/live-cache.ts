@@ -1,5 +1,11 @@
-import type { Comment, Project, Task, Workspace } from "@ares/contracts";
-import type { Query, QueryClient } from "@tanstack/react-query";
+import type {
+  Comment,
+  Project,
+  Task,
+  TaskListQuery,
+  Workspace,
+} from "@ares/contracts";
+import type { Query, QueryClient, QueryKey } from "@tanstack/react-query";
 
 import { sessionQueryKey } from "../auth/session-query";
 import {
@@ -23,6 +29,7 @@ import type { LiveEvent } from "./live-events";
 import {
   isNewer,
   listMissesChange,
+  mayMatchList,
   newerRecord,
   withNewerRecord,
 } from "./live-merge";
@@ -38,7 +45,7 @@ export function applyLiveEvent(
 ): void {
   switch (event.type) {
     case "taskChanged":
-      applyTaskChange(queryClient, event.task);
+      applyTaskChange(queryClient, event.task, selfId);
       return;
     case "taskDeleted":
       applyTaskDeletion(queryClient, event.projectId, event.taskId);
@@ -73,10 +80,14 @@ export function applyLiveEvent(
  * A task created, edited or moved by someone: the board and the task's own
  * query take it if it is newer (the same rule as a mutation's answer, so a
  * pending edit is never overwritten by an older copy, and its answer or
- * conflict settles it afterwards); lists that did not know it are asked
- * again.
+ * conflict settles it afterwards). Lists holding an older copy are asked
+ * again, as are lists without it whose filters it may now match.
  */
-function applyTaskChange(queryClient: QueryClient, task: Task): void {
+function applyTaskChange(
+  queryClient: QueryClient,
+  task: Task,
+  selfId: string,
+): void {
   if (isDeletedTask(queryClient, task.id)) {
     return;
   }
@@ -86,7 +97,13 @@ function applyTaskChange(queryClient: QueryClient, task: Task): void {
   );
   const behind = queryClient
     .getQueriesData<TaskPages>({ queryKey: taskKeys.lists(task.projectId) })
-    .filter(([, data]) => data !== undefined && listMissesChange(data, task))
+    .filter(
+      ([key, data]) =>
+        data !== undefined &&
+        listMissesChange(data, task) &&
+        (listHolds(data, task.id) ||
+          mayMatchList(listQueryOf(key), task, selfId)),
+    )
     .map(([key]) => key);
 
   applyTaskEvent(queryClient, task.projectId, { type: "received", task });
@@ -96,6 +113,16 @@ function applyTaskChange(queryClient: QueryClient, task: Task): void {
   if (isNews) {
     void refreshActivity(queryClient, task.id);
   }
+}
+
+function listHolds(data: TaskPages, taskId: string): boolean {
+  return data.pages.some((page) => page.tasks.some(({ id }) => id === taskId));
+}
+
+/** The filters a list was asked with, from its cache key. */
+function listQueryOf(key: QueryKey): TaskListQuery {
+  const query = key[3];
+  return typeof query === "object" && query !== null ? query : {};
 }
 
 /**

@@ -4,7 +4,7 @@
  * event never overwrites a newer copy (or the user's unanswered edit, which
  * keeps the version it started from) with an older one.
  */
-import type { Task } from "@ares/contracts";
+import type { Task, TaskListQuery } from "@ares/contracts";
 
 import type { TaskPages } from "../tasks/task-cache";
 
@@ -51,4 +51,43 @@ export function listMissesChange(data: TaskPages, task: Task): boolean {
     .flatMap((page) => page.tasks)
     .find(({ id }) => id === task.id);
   return isNewer(held, task);
+}
+
+/**
+ * False when `task` certainly falls outside a list's filters, so a list
+ * that does not hold it need not be asked again; true when it may match.
+ * Filters are checked as the server applies them; the text search is
+ * left to the server, so a list searching text counts every task as a
+ * possible match. `selfId` is who "me" is.
+ */
+export function mayMatchList(
+  query: TaskListQuery,
+  task: Task,
+  selfId: string,
+): boolean {
+  if (query.status !== undefined && task.status !== query.status) {
+    return false;
+  }
+  if (query.assigneeId !== undefined) {
+    const wanted =
+      query.assigneeId === "none"
+        ? null
+        : query.assigneeId === "me"
+          ? selfId
+          : query.assigneeId;
+    if ((task.assignee?.id ?? null) !== wanted) {
+      return false;
+    }
+  }
+  if (query.label !== undefined && !task.labels.includes(query.label)) {
+    return false;
+  }
+  const due = task.dueDate;
+  if (query.dueFrom !== undefined && (due === null || due < query.dueFrom)) {
+    return false;
+  }
+  if (query.dueTo !== undefined && (due === null || due > query.dueTo)) {
+    return false;
+  }
+  return true;
 }
