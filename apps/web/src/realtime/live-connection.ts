@@ -19,6 +19,42 @@ function isAccepted(answer: unknown): boolean {
   );
 }
 
+/** Codes of refused joins that may succeed if asked again later. */
+const passingRefusals = new Set([
+  "rate_limited",
+  "internal",
+  "service_unavailable",
+]);
+
+/**
+ * True when a join was not answered in time, or refused for a reason that
+ * passes (too many messages, a failure on the server's side). A project
+ * the person cannot see is not retried on a timer.
+ */
+export function isPassingRefusal(answer: unknown): boolean {
+  if (answer === null) {
+    return true;
+  }
+  if (typeof answer !== "object" || !("error" in answer)) {
+    return false;
+  }
+  const { error } = answer;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "code" in error &&
+    typeof error.code === "string" &&
+    passingRefusals.has(error.code)
+  );
+}
+
+const longestJoinRetryMs = 30_000;
+
+/** The pause before asking again after `failures` failed joins in a row. */
+export function joinRetryDelayMs(failures: number): number {
+  return Math.min(1000 * 2 ** (failures - 1), longestJoinRetryMs);
+}
+
 /** What a connection tells the app. */
 export interface LiveConnectionOptions {
   organizationId: string;
@@ -30,6 +66,8 @@ export interface LiveConnectionOptions {
    * organization (`projectId` null, after a connection that started anew).
    */
   onMissedEvents: (projectId: string | null, since: number) => void;
+  /** Opens the organization's socket; tests pass their own. */
+  openSocket?: typeof openOrganizationSocket;
 }
 
 /** The live connection to one organization. */
@@ -65,7 +103,13 @@ export function openLiveConnection(
   let connections = 0;
   let flushQueued = false;
   let closed = false;
-  const { socket, close } = openOrganizationSocket(options.organizationId);
+  /** Failed joins in a row, and the timer of the next try, by project. */
+  const joinRetries = new Map<
+    string,
+    { failures: number; timer?: ReturnType<typeof setTimeout> }
+  >();
+  const openSocket = options.openSocket ?? openOrganizationSocket;
+  const { socket, close } = openSocket(options.organizationId);
 
   function handleConnect() {
     connections += 1;
@@ -73,6 +117,7 @@ export function openLiveConnection(
     joined.clear();
     joining.clear();
     focus.clear();
+    forgetJoinRetries();
     for (const projectId of restored) {
       if (!projects.has(projectId)) {
         socket.emit("project:leave", { projectId });
@@ -142,16 +187,47 @@ export function openLiveConnection(
       return;
     }
     joining.delete(projectId);
-    // Refused or unanswered: tried again on the next change or connection.
+    // Refused or unanswered: tried again on the next change or connection,
+    // and after a pause when the reason may pass.
     if (!isAccepted(answer)) {
+      if (isPassingRefusal(answer)) {
+        retryJoinLater(projectId);
+      }
       return;
     }
+    forgetJoinRetry(projectId);
     joined.add(projectId);
     focus.set(projectId, null);
     if (!kept.has(projectId)) {
       options.onMissedEvents(projectId, sentAt);
     }
     flush();
+  }
+
+  function retryJoinLater(projectId: string) {
+    const retry = joinRetries.get(projectId) ?? { failures: 0 };
+    clearTimeout(retry.timer);
+    retry.failures += 1;
+    retry.timer = setTimeout(() => {
+      retry.timer = undefined;
+      if (projects.has(projectId)) {
+        flush();
+      } else {
+        joinRetries.delete(projectId);
+      }
+    }, joinRetryDelayMs(retry.failures));
+    joinRetries.set(projectId, retry);
+  }
+
+  function forgetJoinRetry(projectId: string) {
+    clearTimeout(joinRetries.get(projectId)?.timer);
+    joinRetries.delete(projectId);
+  }
+
+  function forgetJoinRetries() {
+    for (const projectId of [...joinRetries.keys()]) {
+      forgetJoinRetry(projectId);
+    }
   }
 
   function leaveRoom(projectId: string) {
@@ -206,6 +282,7 @@ export function openLiveConnection(
     subscribeToViewers: presence.subscribe,
     close() {
       closed = true;
+      forgetJoinRetries();
       close();
     },
   };
