@@ -36,6 +36,8 @@ export async function startRealtimeServer(options: TestAppOptions = {}) {
     http: supertest(url),
     /** The services behind the server, for operations no route offers. */
     services,
+    /** The Socket.io server, to step into a handshake. */
+    io: realtime.io,
     /** Opens a socket to an organization's namespace; closed with the server. */
     socket(
       organizationId: string,

@@ -329,6 +329,32 @@ describe("realtime", () => {
       expect(await gone).toBe("io server disconnect");
     });
 
+    it("disconnects a socket whose organization was suspended while its handshake was checked", async () => {
+      const late = await registerOrganization(server.http);
+      // The first socket makes the namespace, with the server's checks.
+      await socketOf(late);
+      const namespace = server.io.of(`/orgs/${late.organization.id}`);
+      // Suspended after the token and session were checked, before the
+      // socket is listed: its disconnection order would find nothing.
+      namespace.use((_socket, next) => {
+        void server.services.db.kysely
+          .updateTable("organizations")
+          .set({ suspended_at: new Date(), suspension_reason: "Unpaid" })
+          .where("id", "=", late.organization.id)
+          .execute()
+          .then(() => {
+            next();
+          });
+      });
+
+      const socket = server.socket(late.organization.id, {
+        token: late.accessToken,
+      });
+      const gone = nextEvent(socket, "disconnect");
+      await connected(socket);
+      expect(await gone).toBe("io server disconnect");
+    });
+
     it("disconnects every socket of a suspended organization at once, refuses them until it is reinstated, and leaves other organizations connected", async () => {
       const closed = await registerOrganization(server.http);
       const member = await addMember(server.http, closed, { role: "member" });

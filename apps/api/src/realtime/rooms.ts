@@ -213,6 +213,28 @@ export function registerRoomHandlers(socket: Socket, deps: RoomDeps): void {
 }
 
 /**
+ * Reads the socket's session and membership again and takes its current
+ * role. A session that ended, a membership that is gone or a suspended
+ * organization disconnects it; the answer says whether it stays.
+ */
+export async function confirmIdentity(
+  socket: Socket,
+  deps: RoomDeps,
+): Promise<boolean> {
+  const data = socket.data as SocketData;
+  try {
+    data.identity = {
+      ...data.identity,
+      role: await currentRole(deps.db, data.identity),
+    };
+    return true;
+  } catch {
+    socket.disconnect(true);
+    return false;
+  }
+}
+
+/**
  * Checks each local socket again: its session must still be open and its
  * person still a member (else it is disconnected), and it must still see
  * each project it joined (else it leaves that room).
@@ -222,16 +244,10 @@ export async function revalidate(
   deps: RoomDeps,
 ): Promise<void> {
   for (const socket of namespace.sockets.values()) {
-    const data = socket.data as SocketData;
-    try {
-      data.identity = {
-        ...data.identity,
-        role: await currentRole(deps.db, data.identity),
-      };
-    } catch {
-      socket.disconnect(true);
+    if (!(await confirmIdentity(socket, deps))) {
       continue;
     }
+    const data = socket.data as SocketData;
     for (const projectId of Object.keys(data.focus)) {
       if (!(await canSeeProject(deps.db, data.identity, projectId))) {
         await socket.leave(projectRoom(projectId));

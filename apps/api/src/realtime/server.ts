@@ -17,7 +17,12 @@ import {
   type RealtimeEvent,
 } from "./events.js";
 import type { EventSink } from "./publisher.js";
-import { registerRoomHandlers, revalidate, type SocketData } from "./rooms.js";
+import {
+  confirmIdentity,
+  registerRoomHandlers,
+  revalidate,
+  type SocketData,
+} from "./rooms.js";
 
 export interface RealtimeDeps {
   config: Config;
@@ -197,6 +202,12 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
   organizations.on("connection", (socket: Socket) => {
     limitEvents(socket, limiter);
     registerRoomHandlers(socket, deps);
+    // A session revoked, a member removed or an organization suspended
+    // after the handshake's check but before the socket was listed in its
+    // namespace sent a disconnection order that could not find it. Listed
+    // now, it is checked once more: a change committed after this reading
+    // finds the socket, and one committed before it is seen by it.
+    void confirmIdentity(socket, deps);
   });
 
   // Known organization namespaces, so events are emitted on the real child
