@@ -1,6 +1,6 @@
 import { defaultWorkflow, type Project, type Task } from "@ares/contracts";
 import { QueryClient } from "@tanstack/react-query";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import { sessionQueryKey } from "../auth/session-query";
 import { loadedComments, type CommentPages } from "../comments/comment-pages";
@@ -104,44 +104,46 @@ describe("applyLiveEvent for tasks", () => {
     expect(listIsStale(queryClient)).toBe(true);
   });
 
-  it("asks a filtered list again only for a task that may match it", () => {
-    const held = buildTask({ status: "done" });
-    const queryClient = new QueryClient();
+  describe("with a list of done tasks", () => {
     const doneQuery = { ...listQuery, status: "done" };
-    queryClient.setQueryData<TaskPages>(taskKeys.list(projectId, doneQuery), {
-      pages: [{ tasks: [held], nextCursor: null }],
-      pageParams: [null],
-    });
+    const held = buildTask({ status: "done" });
+    let queryClient: QueryClient;
     const isStale = () =>
       queryClient.getQueryState(taskKeys.list(projectId, doneQuery))
         ?.isInvalidated;
 
-    applyLiveEvent(queryClient, changed(buildTask({ status: "todo" })), selfId);
-    expect(isStale()).toBe(false);
-
-    applyLiveEvent(queryClient, changed(buildTask({ status: "done" })), selfId);
-    expect(isStale()).toBe(true);
-  });
-
-  it("asks a filtered list again when a task it holds no longer matches", () => {
-    const held = buildTask({ status: "done" });
-    const queryClient = new QueryClient();
-    const doneQuery = { ...listQuery, status: "done" };
-    queryClient.setQueryData<TaskPages>(taskKeys.list(projectId, doneQuery), {
-      pages: [{ tasks: [held], nextCursor: null }],
-      pageParams: [null],
+    beforeEach(() => {
+      queryClient = new QueryClient();
+      queryClient.setQueryData<TaskPages>(taskKeys.list(projectId, doneQuery), {
+        pages: [{ tasks: [held], nextCursor: null }],
+        pageParams: [null],
+      });
     });
 
-    applyLiveEvent(
-      queryClient,
-      changed({ ...held, status: "todo", version: 2 }),
-      selfId,
-    );
+    it("asks it again only for a task it does not show that may match it", () => {
+      applyLiveEvent(
+        queryClient,
+        changed(buildTask({ status: "todo" })),
+        selfId,
+      );
+      expect(isStale()).toBe(false);
 
-    expect(
-      queryClient.getQueryState(taskKeys.list(projectId, doneQuery))
-        ?.isInvalidated,
-    ).toBe(true);
+      applyLiveEvent(
+        queryClient,
+        changed(buildTask({ status: "done" })),
+        selfId,
+      );
+      expect(isStale()).toBe(true);
+    });
+
+    it("asks it again when a task it shows no longer matches", () => {
+      applyLiveEvent(
+        queryClient,
+        changed({ ...held, status: "todo", version: 2 }),
+        selfId,
+      );
+      expect(isStale()).toBe(true);
+    });
   });
 
   it("removes a deleted task from the board and lists", () => {
