@@ -57,13 +57,32 @@ async function seedTeam(request: APIRequestContext, taskTitle: string) {
     `/api/workspaces/${workspaceId}/members`,
     { userId: grace.user.id, role: "member" },
   );
-  return { owner, ownerToken, colleague, projectId, taskId: taskId! };
+  return {
+    owner,
+    ownerToken,
+    colleague: { ...colleague, id: grace.user.id as string },
+    workspaceId,
+    projectId,
+    taskId: taskId!,
+  };
 }
 
 /** A page in a browser context of its own: another person's browser. */
 async function newBrowserPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   return context.newPage();
+}
+
+/** `person` signed in, in a browser of their own, on a project's board. */
+async function openProjectAs(
+  browser: Browser,
+  person: Parameters<typeof signIn>[1],
+  projectId: string,
+): Promise<Page> {
+  const page = await newBrowserPage(browser);
+  await signIn(page, person);
+  await page.goto(`/projects/${projectId}`);
+  return page;
 }
 
 /**
@@ -222,9 +241,7 @@ test("a task someone deletes while your move of it is on its way stays deleted",
   request,
 }) => {
   const team = await seedTeam(request, "Return the keys");
-  const ada = await newBrowserPage(browser);
-  await signIn(ada, team.owner);
-  await ada.goto(`/projects/${team.projectId}`);
+  const ada = await openProjectAs(browser, team.owner, team.projectId);
   const todo = ada.getByRole("region", { name: "To do" });
   const card = todo.getByRole("button", { name: /Return the keys/ });
   await expect(card).toBeVisible();
@@ -257,6 +274,27 @@ test("a task someone deletes while your move of it is on its way stays deleted",
   await expect(ada.getByText("OPS-1 is gone")).toBeVisible();
   await expect(cards).toHaveCount(0);
   await ada.context().close();
+});
+
+test("someone taken out of a workspace loses its project's page at once", async ({
+  browser,
+  request,
+}) => {
+  const team = await seedTeam(request, "Label the crates");
+  const grace = await openProjectAs(browser, team.colleague, team.projectId);
+  await expect(grace.getByText("Label the crates")).toBeVisible();
+
+  const removed = await request.delete(
+    `/api/workspaces/${team.workspaceId}/members/${team.colleague.id}`,
+    { headers: { Authorization: `Bearer ${team.ownerToken}` } },
+  );
+  expect(removed.status()).toBe(204);
+
+  await expect(grace.getByText("Could not open this project")).toBeVisible(
+    live,
+  );
+  await expect(grace.getByText("Label the crates")).toHaveCount(0);
+  await grace.context().close();
 });
 
 test("signing out everywhere sends other browsers to the sign-in page at once", async ({

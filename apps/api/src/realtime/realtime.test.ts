@@ -320,6 +320,29 @@ describe("realtime", () => {
       expect(await gone).toBe("io server disconnect");
     });
 
+    it("takes someone removed from a workspace out of its projects' rooms", async () => {
+      const workspace = await buildWorkspace(server.http, owner);
+      const guarded = await buildProject(server.http, owner, {
+        workspaceId: workspace.id,
+      });
+      const member = await addMember(server.http, owner, { role: "member" });
+      await addToWorkspace(server.http, owner, workspace.id, member);
+      const socket = await socketOf(member);
+      expect(
+        await request(socket, "project:join", { projectId: guarded.id }),
+      ).toEqual({ ok: true });
+      const gone = nextEvent(socket, "disconnect");
+
+      await as(server.http, owner).delete(
+        `/api/workspaces/${workspace.id}/members/${member.user.id}`,
+      );
+      expect(await gone).toBe("io server disconnect");
+      const again = await socketOf(member);
+      expect(
+        await request(again, "project:join", { projectId: guarded.id }),
+      ).toMatchObject({ ok: false, error: { code: "not_found" } });
+    });
+
     it("disconnects the sockets of a session that signs out", async () => {
       const person = await registerOrganization(server.http);
       const socket = await socketOf(person);

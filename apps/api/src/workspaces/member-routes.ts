@@ -7,7 +7,7 @@ import {
 } from "@ares/contracts";
 import { z } from "zod";
 import { requireIdentity } from "../auth/authenticate.js";
-import { tenantTransaction } from "../db/scope.js";
+import { afterCommit, tenantTransaction } from "../db/scope.js";
 import { AppError } from "../http/errors.js";
 import { defineRoute, type AnyRoute } from "../http/route.js";
 import { presentWorkspaceMember } from "../presenters/workspace.js";
@@ -129,6 +129,11 @@ export function workspaceMemberRoutes(services: Services): AnyRoute[] {
         );
 
         await removeWorkspaceMember(tx, access.workspace.id, params.userId);
+        // Their sockets may be in the rooms of this workspace's projects:
+        // they reconnect, and joins are checked again.
+        afterCommit(tx, () => {
+          services.events.disconnectUser(params.userId, identity.tenantId);
+        });
       });
 
       return { status: 204 };

@@ -35,17 +35,22 @@ export function isPassingRefusal(answer: unknown): boolean {
   if (answer === null) {
     return true;
   }
-  if (typeof answer !== "object" || !("error" in answer)) {
-    return false;
+  const code = refusalCodeOf(answer);
+  return code !== undefined && passingRefusals.has(code);
+}
+
+/** The `error.code` of a refused join's answer, if it has one. */
+function refusalCodeOf(answer: unknown): string | undefined {
+  if (typeof answer !== "object" || answer === null || !("error" in answer)) {
+    return undefined;
   }
   const { error } = answer;
-  return (
-    typeof error === "object" &&
+  return typeof error === "object" &&
     error !== null &&
     "code" in error &&
-    typeof error.code === "string" &&
-    passingRefusals.has(error.code)
-  );
+    typeof error.code === "string"
+    ? error.code
+    : undefined;
 }
 
 const longestJoinRetryMs = 30_000;
@@ -62,7 +67,8 @@ export interface LiveConnectionOptions {
   onEvent: (event: LiveEvent) => void;
   /**
    * Events may have been missed before `since`: for a project (joined
-   * without the server replaying what it sent meanwhile), or for the whole
+   * without the server replaying what it sent meanwhile, or refused as not
+   * found: deleted, or out of the person's reach now), or for the whole
    * organization (`projectId` null, after a connection that started anew).
    */
   onMissedEvents: (projectId: string | null, since: number) => void;
@@ -192,6 +198,9 @@ export function openLiveConnection(
     if (!isAccepted(answer)) {
       if (isPassingRefusal(answer)) {
         retryJoinLater(projectId);
+      } else if (refusalCodeOf(answer) === "not_found") {
+        // What is shown of it may be gone: asked again, the page learns.
+        options.onMissedEvents(projectId, Date.now());
       }
       return;
     }
