@@ -73,15 +73,15 @@ async function newBrowserPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** `person` signed in, in a browser of their own, on a project's board. */
-async function openProjectAs(
+/** `person` signed in, in a browser of their own, on the page at `path`. */
+async function openAs(
   browser: Browser,
   person: Parameters<typeof signIn>[1],
-  projectId: string,
+  path: string,
 ): Promise<Page> {
   const page = await newBrowserPage(browser);
   await signIn(page, person);
-  await page.goto(`/projects/${projectId}`);
+  await page.goto(path);
   return page;
 }
 
@@ -241,7 +241,7 @@ test("a task someone deletes while your move of it is on its way stays deleted",
   request,
 }) => {
   const team = await seedTeam(request, "Return the keys");
-  const ada = await openProjectAs(browser, team.owner, team.projectId);
+  const ada = await openAs(browser, team.owner, `/projects/${team.projectId}`);
   const todo = ada.getByRole("region", { name: "To do" });
   const card = todo.getByRole("button", { name: /Return the keys/ });
   await expect(card).toBeVisible();
@@ -281,7 +281,11 @@ test("someone taken out of a workspace loses its project's page at once", async 
   request,
 }) => {
   const team = await seedTeam(request, "Label the crates");
-  const grace = await openProjectAs(browser, team.colleague, team.projectId);
+  const grace = await openAs(
+    browser,
+    team.colleague,
+    `/projects/${team.projectId}`,
+  );
   await expect(grace.getByText("Label the crates")).toBeVisible();
 
   const removed = await request.delete(
@@ -294,6 +298,42 @@ test("someone taken out of a workspace loses its project's page at once", async 
     live,
   );
   await expect(grace.getByText("Label the crates")).toHaveCount(0);
+  await grace.context().close();
+});
+
+test("a colleague sees a deleted comment and a deleted project go", async ({
+  browser,
+  request,
+}) => {
+  const team = await seedTeam(request, "Sort the cables");
+  const headers = { Authorization: `Bearer ${team.ownerToken}` };
+  const comment = await postCreated(
+    request,
+    team.ownerToken,
+    `/api/tasks/${team.taskId}/comments`,
+    { body: "Keep the red ones apart" },
+  );
+  const grace = await openAs(
+    browser,
+    team.colleague,
+    `/projects/${team.projectId}/tasks/${team.taskId}`,
+  );
+  const panel = grace.getByRole("dialog", { name: "OPS-1" });
+  await expect(panel.getByText("Keep the red ones apart")).toBeVisible();
+
+  const uncommented = await request.delete(`/api/comments/${comment.id}`, {
+    headers,
+  });
+  expect(uncommented.status()).toBe(204);
+  await expect(panel.getByText("Keep the red ones apart")).toHaveCount(0, live);
+
+  const deleted = await request.delete(`/api/projects/${team.projectId}`, {
+    headers,
+  });
+  expect(deleted.status()).toBe(204);
+  await expect(grace.getByText("Could not open this project")).toBeVisible(
+    live,
+  );
   await grace.context().close();
 });
 

@@ -127,6 +127,14 @@ export function commentRoutes(services: Services): AnyRoute[] {
         );
 
         await tx.deleteFrom("comments").where("id", "=", comment.id).execute();
+        services.events.publish(tx, {
+          organizationId: identity.tenantId,
+          audience: { kind: "project", projectId: access.project.id },
+          name: eventNames.commentDeleted,
+          data: { id: comment.id, taskId: comment.task_id },
+          version: comment.version,
+          actorId: identity.userId,
+        });
       });
 
       return { status: 204 };

@@ -185,6 +185,17 @@ export function projectRoutes(services: Services): AnyRoute[] {
           .deleteFrom("projects")
           .where("id", "=", access.project.id)
           .execute();
+        services.events.publish(tx, {
+          organizationId: identity.tenantId,
+          audience: { kind: "project", projectId: access.project.id },
+          name: eventNames.projectDeleted,
+          data: {
+            id: access.project.id,
+            workspaceId: access.project.workspace_id,
+          },
+          version: access.project.version,
+          actorId: identity.userId,
+        });
       });
 
       return { status: 204 };

@@ -195,6 +195,48 @@ describe("realtime", () => {
       ]);
     });
 
+    it("announces deleted comments, projects and workspaces to the rooms that showed them", async () => {
+      const workspace = await buildWorkspace(server.http, owner);
+      const doomed = await buildProject(server.http, owner, {
+        workspaceId: workspace.id,
+      });
+      const sibling = await buildProject(server.http, owner, {
+        workspaceId: workspace.id,
+      });
+      const task = await buildTask(server.http, owner, {
+        projectId: doomed.id,
+      });
+      const comment = await as(server.http, owner).post(
+        `/api/tasks/${task.id}/comments`,
+        { body: "Soon gone" },
+      );
+      const onDoomed = await socketOf(owner);
+      await request(onDoomed, "project:join", { projectId: doomed.id });
+      const onSibling = await socketOf(owner);
+      await request(onSibling, "project:join", { projectId: sibling.id });
+      const seenOnDoomed = recordEvents(onDoomed);
+      const seenOnSibling = recordEvents(onSibling);
+
+      await as(server.http, owner).delete(`/api/comments/${comment.body.id}`);
+      await as(server.http, owner).delete(`/api/projects/${doomed.id}`);
+      await as(server.http, owner).delete(`/api/workspaces/${workspace.id}`);
+      await settle();
+
+      const described = (seen: ReturnType<typeof recordEvents>) =>
+        changesIn(seen).map(({ name, payload }) => [
+          name,
+          (payload as EventEnvelope).data,
+        ]);
+      expect(described(seenOnDoomed)).toEqual([
+        ["comment.deleted", { id: comment.body.id, taskId: task.id }],
+        ["project.deleted", { id: doomed.id, workspaceId: workspace.id }],
+      ]);
+      expect(described(seenOnSibling)).toEqual([
+        ["project.deleted", { id: sibling.id, workspaceId: workspace.id }],
+        ["workspace.deleted", { id: workspace.id }],
+      ]);
+    });
+
     it("announces the tasks a crowded column renumbered to make room", async () => {
       const crowded = await buildProject(server.http, owner);
       const add = (title: string) =>

@@ -183,10 +183,35 @@ export function workspaceRoutes(services: Services): AnyRoute[] {
           "Only organization owners and admins can delete workspaces",
         );
 
+        // Its projects go with it; those looking at one are told both.
+        const projects = await tx
+          .deleteFrom("projects")
+          .where("workspace_id", "=", workspace.id)
+          .returning("id")
+          .execute();
         await tx
           .deleteFrom("workspaces")
           .where("id", "=", workspace.id)
           .execute();
+        for (const project of projects) {
+          const audience = { kind: "project", projectId: project.id } as const;
+          services.events.publish(tx, {
+            organizationId: identity.tenantId,
+            audience,
+            name: eventNames.projectDeleted,
+            data: { id: project.id, workspaceId: workspace.id },
+            version: null,
+            actorId: identity.userId,
+          });
+          services.events.publish(tx, {
+            organizationId: identity.tenantId,
+            audience,
+            name: eventNames.workspaceDeleted,
+            data: { id: workspace.id },
+            version: workspace.version,
+            actorId: identity.userId,
+          });
+        }
       });
 
       return { status: 204 };

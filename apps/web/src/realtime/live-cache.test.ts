@@ -6,6 +6,7 @@ import { sessionQueryKey } from "../auth/session-query";
 import { loadedComments, type CommentPages } from "../comments/comment-pages";
 import { membersQueryKey } from "../members/member-queries";
 import { projectKeys } from "../projects/project-queries";
+import { workspaceKeys } from "../workspaces/workspace-queries";
 import {
   applyTaskEvent,
   isDeletedTask,
@@ -283,6 +284,63 @@ describe("applyLiveEvent for comments and projects", () => {
       taskKeys.comments(taskId),
     );
     expect(pages && loadedComments(pages)).toEqual([held, posted]);
+  });
+
+  it("takes a deleted comment out of its task's conversation", () => {
+    const taskId = testId();
+    const queryClient = new QueryClient();
+    const kept = buildComment({ taskId });
+    const deleted = buildComment({ taskId });
+    queryClient.setQueryData<CommentPages>(taskKeys.comments(taskId), {
+      pages: [{ comments: [kept, deleted], nextCursor: null }],
+      pageParams: [null],
+    });
+
+    applyLiveEvent(
+      queryClient,
+      { type: "commentDeleted", commentId: deleted.id, taskId },
+      selfId,
+    );
+
+    const pages = queryClient.getQueryData<CommentPages>(
+      taskKeys.comments(taskId),
+    );
+    expect(pages && loadedComments(pages)).toEqual([kept]);
+  });
+
+  it("forgets a deleted project or workspace and asks their lists again", () => {
+    const workspaceId = testId();
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(projectKeys.detail(projectId), { id: projectId });
+    queryClient.setQueryData(projectKeys.list({ archived: "false" }), []);
+    queryClient.setQueryData(workspaceKeys.detail(workspaceId), {
+      id: workspaceId,
+    });
+    queryClient.setQueryData(workspaceKeys.all, []);
+
+    applyLiveEvent(
+      queryClient,
+      { type: "projectDeleted", projectId, workspaceId },
+      selfId,
+    );
+    applyLiveEvent(
+      queryClient,
+      { type: "workspaceDeleted", workspaceId },
+      selfId,
+    );
+
+    expect(queryClient.getQueryData(projectKeys.detail(projectId))).toBe(
+      undefined,
+    );
+    expect(queryClient.getQueryData(workspaceKeys.detail(workspaceId))).toBe(
+      undefined,
+    );
+    for (const queryKey of [
+      projectKeys.list({ archived: "false" }),
+      workspaceKeys.all,
+    ]) {
+      expect(queryClient.getQueryState(queryKey)?.isInvalidated).toBe(true);
+    }
   });
 
   it("takes a newer project, never an older one", () => {

@@ -53,11 +53,28 @@ export function applyLiveEvent(
     case "commentCreated":
       applyComment(queryClient, event.comment);
       return;
+    case "commentDeleted":
+      applyCommentDeletion(queryClient, event.taskId, event.commentId);
+      return;
     case "projectUpdated":
       applyProject(queryClient, event.project);
       return;
+    case "projectDeleted":
+      forgetDeleted(
+        queryClient,
+        projectKeys.detail(event.projectId),
+        projectKeys.lists,
+      );
+      return;
     case "workspaceUpdated":
       applyWorkspace(queryClient, event.workspace);
+      return;
+    case "workspaceDeleted":
+      forgetDeleted(
+        queryClient,
+        workspaceKeys.detail(event.workspaceId),
+        workspaceKeys.all,
+      );
       return;
     case "memberUpdated":
       void queryClient.invalidateQueries({ queryKey: membersQueryKey });
@@ -153,6 +170,32 @@ function applyComment(queryClient: QueryClient, comment: Comment): void {
     commentPagesAfter(held, { type: "received", comment }),
   );
   void refreshActivity(queryClient, comment.taskId);
+}
+
+/**
+ * A deleted project or workspace: an open page asks for it again and says
+ * it is gone, and lists that showed it are asked again.
+ */
+function forgetDeleted(
+  queryClient: QueryClient,
+  detailKey: QueryKey,
+  listsKey: QueryKey,
+): void {
+  void queryClient.resetQueries({ queryKey: detailKey, exact: true });
+  void queryClient.invalidateQueries({ queryKey: listsKey });
+}
+
+/** A deleted comment leaves its task's conversation. */
+function applyCommentDeletion(
+  queryClient: QueryClient,
+  taskId: string,
+  commentId: string,
+): void {
+  queryClient.setQueryData<CommentPages>(
+    taskKeys.comments(taskId),
+    (held) => held && commentPagesAfter(held, { type: "removed", commentId }),
+  );
+  void refreshActivity(queryClient, taskId);
 }
 
 /**

@@ -37,6 +37,23 @@ describe("readLiveEvent", () => {
     ).toEqual({ type: "presenceChanged", projectId, viewers });
   });
 
+  it("reads deleted comments, projects and workspaces", () => {
+    const [id, taskId, workspaceId] = [testId(), testId(), testId()];
+
+    expect(readLiveEvent("comment.deleted", envelope({ id, taskId }))).toEqual({
+      type: "commentDeleted",
+      commentId: id,
+      taskId,
+    });
+    expect(
+      readLiveEvent("project.deleted", envelope({ id, workspaceId })),
+    ).toEqual({ type: "projectDeleted", projectId: id, workspaceId });
+    expect(readLiveEvent("workspace.deleted", envelope({ id }))).toEqual({
+      type: "workspaceDeleted",
+      workspaceId: id,
+    });
+  });
+
   it("ignores a payload that is not what the API returns", () => {
     expect(
       readLiveEvent("task.updated", envelope({ id: "nope", title: 3 })),

@@ -19,8 +19,11 @@ export const liveEventNames = {
   taskMoved: "task.moved",
   taskDeleted: "task.deleted",
   commentCreated: "comment.created",
+  commentDeleted: "comment.deleted",
   projectUpdated: "project.updated",
+  projectDeleted: "project.deleted",
   workspaceUpdated: "workspace.updated",
+  workspaceDeleted: "workspace.deleted",
   memberUpdated: "member.updated",
   memberRemoved: "member.removed",
   presenceChanged: "presence.changed",
@@ -41,13 +44,22 @@ export type LiveEvent =
   | { type: "taskChanged"; task: Task }
   | { type: "taskDeleted"; taskId: string; projectId: string }
   | { type: "commentCreated"; comment: Comment }
+  | { type: "commentDeleted"; commentId: string; taskId: string }
   | { type: "projectUpdated"; project: Project }
+  | { type: "projectDeleted"; projectId: string; workspaceId: string }
   | { type: "workspaceUpdated"; workspace: Workspace }
+  | { type: "workspaceDeleted"; workspaceId: string }
   | { type: "memberUpdated"; member: Member }
   | { type: "memberRemoved"; userId: string }
   | { type: "presenceChanged"; projectId: string; viewers: Viewer[] };
 
 const deletedTaskSchema = z.object({ id: z.uuid(), projectId: z.uuid() });
+const deletedCommentSchema = z.object({ id: z.uuid(), taskId: z.uuid() });
+const deletedProjectSchema = z.object({
+  id: z.uuid(),
+  workspaceId: z.uuid(),
+});
+const deletedWorkspaceSchema = z.object({ id: z.uuid() });
 const removedMemberSchema = z.object({ userId: z.uuid() });
 const presenceSchema = z.object({
   projectId: z.uuid(),
@@ -55,6 +67,74 @@ const presenceSchema = z.object({
 });
 
 const envelopeSchema = z.object({ data: z.unknown() });
+
+/**
+ * Reads an event's payload with `schema`, then names it with `toEvent`;
+ * null when the payload does not match.
+ */
+function reader<Data extends z.ZodType>(
+  schema: Data,
+  toEvent: (data: z.output<Data>) => LiveEvent,
+): (payload: unknown) => LiveEvent | null {
+  return (payload) => {
+    const data = dataOf(schema, payload);
+    return data === null ? null : toEvent(data);
+  };
+}
+
+const readTaskChange = reader(taskSchema, (task) => ({
+  type: "taskChanged",
+  task,
+}));
+
+const readers: Record<LiveEventName, (payload: unknown) => LiveEvent | null> = {
+  "task.created": readTaskChange,
+  "task.updated": readTaskChange,
+  "task.moved": readTaskChange,
+  "task.deleted": reader(deletedTaskSchema, ({ id, projectId }) => ({
+    type: "taskDeleted",
+    taskId: id,
+    projectId,
+  })),
+  "comment.created": reader(commentSchema, (comment) => ({
+    type: "commentCreated",
+    comment,
+  })),
+  "comment.deleted": reader(deletedCommentSchema, ({ id, taskId }) => ({
+    type: "commentDeleted",
+    commentId: id,
+    taskId,
+  })),
+  "project.updated": reader(projectSchema, (project) => ({
+    type: "projectUpdated",
+    project,
+  })),
+  "project.deleted": reader(deletedProjectSchema, ({ id, workspaceId }) => ({
+    type: "projectDeleted",
+    projectId: id,
+    workspaceId,
+  })),
+  "workspace.updated": reader(workspaceSchema, (workspace) => ({
+    type: "workspaceUpdated",
+    workspace,
+  })),
+  "workspace.deleted": reader(deletedWorkspaceSchema, ({ id }) => ({
+    type: "workspaceDeleted",
+    workspaceId: id,
+  })),
+  "member.updated": reader(memberSchema, (member) => ({
+    type: "memberUpdated",
+    member,
+  })),
+  "member.removed": reader(removedMemberSchema, ({ userId }) => ({
+    type: "memberRemoved",
+    userId,
+  })),
+  "presence.changed": reader(presenceSchema, (presence) => ({
+    type: "presenceChanged",
+    ...presence,
+  })),
+};
 
 /**
  * Checks an event's payload against what the HTTP API returns for the same
@@ -65,48 +145,7 @@ export function readLiveEvent(
   name: LiveEventName,
   payload: unknown,
 ): LiveEvent | null {
-  switch (name) {
-    case liveEventNames.taskCreated:
-    case liveEventNames.taskUpdated:
-    case liveEventNames.taskMoved: {
-      const data = dataOf(taskSchema, payload);
-      return data && { type: "taskChanged", task: data };
-    }
-    case liveEventNames.taskDeleted: {
-      const data = dataOf(deletedTaskSchema, payload);
-      return (
-        data && {
-          type: "taskDeleted",
-          taskId: data.id,
-          projectId: data.projectId,
-        }
-      );
-    }
-    case liveEventNames.commentCreated: {
-      const data = dataOf(commentSchema, payload);
-      return data && { type: "commentCreated", comment: data };
-    }
-    case liveEventNames.projectUpdated: {
-      const data = dataOf(projectSchema, payload);
-      return data && { type: "projectUpdated", project: data };
-    }
-    case liveEventNames.workspaceUpdated: {
-      const data = dataOf(workspaceSchema, payload);
-      return data && { type: "workspaceUpdated", workspace: data };
-    }
-    case liveEventNames.memberUpdated: {
-      const data = dataOf(memberSchema, payload);
-      return data && { type: "memberUpdated", member: data };
-    }
-    case liveEventNames.memberRemoved: {
-      const data = dataOf(removedMemberSchema, payload);
-      return data && { type: "memberRemoved", userId: data.userId };
-    }
-    case liveEventNames.presenceChanged: {
-      const data = dataOf(presenceSchema, payload);
-      return data && { type: "presenceChanged", ...data };
-    }
-  }
+  return readers[name](payload);
 }
 
 /**
