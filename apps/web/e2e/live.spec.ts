@@ -86,6 +86,31 @@ async function openAs(
 }
 
 /**
+ * Holds `page`'s next move of a task on its way to the server: `held`
+ * resolves once it is sent, and `release` lets it go on.
+ */
+async function holdMoves(page: Page) {
+  let release = () => {};
+  let sent = () => {};
+  const held = new Promise<void>((resolve) => {
+    sent = resolve;
+  });
+  await page.route(/\/api\/tasks\/[^/]+\/move$/, async (route) => {
+    sent();
+    await new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await route.continue();
+  });
+  return {
+    held,
+    release: () => {
+      release();
+    },
+  };
+}
+
+/**
  * Counts the WebSocket frames `page` receives that mention any of
  * `texts`. Attach it before the page opens the app.
  */
@@ -247,19 +272,10 @@ test("a task someone deletes while your move of it is on its way stays deleted",
   await expect(card).toBeVisible();
 
   // Hold Ada's move until her colleague's deletion has reached her board.
-  let releaseMove = () => {};
-  const moveHeld = new Promise<void>((resolve) => {
-    void ada.route(/\/api\/tasks\/[^/]+\/move$/, async (route) => {
-      resolve();
-      await new Promise<void>((release) => {
-        releaseMove = release;
-      });
-      await route.continue();
-    });
-  });
+  const move = await holdMoves(ada);
   const moved = nextAnswer(ada, "POST", /\/move$/);
   await dragWithMouse(ada, card, ada.getByRole("region", { name: "Done" }));
-  await moveHeld;
+  await move.held;
   const deleted = await request.delete(`/api/tasks/${team.taskId}`, {
     headers: { Authorization: `Bearer ${team.ownerToken}` },
   });
@@ -269,10 +285,40 @@ test("a task someone deletes while your move of it is on its way stays deleted",
     .filter({ hasText: "Return the keys" });
   await expect(cards).toHaveCount(0, live);
 
-  releaseMove();
+  move.release();
   expect((await moved).status()).toBe(404);
   await expect(ada.getByText("OPS-1 is gone")).toBeVisible();
   await expect(cards).toHaveCount(0);
+  await ada.context().close();
+});
+
+test("a move on its way stays in place while someone's edit of the task arrives", async ({
+  browser,
+  request,
+}) => {
+  const team = await seedTeam(request, "Pack the lamps");
+  const ada = await openAs(browser, team.owner, `/projects/${team.projectId}`);
+  const todo = ada.getByRole("region", { name: "To do" });
+  const done = ada.getByRole("region", { name: "Done" });
+  const card = todo.getByRole("button", { name: /Pack the lamps/ });
+  await expect(card).toBeVisible();
+
+  const move = await holdMoves(ada);
+  const moved = nextAnswer(ada, "POST", /\/move$/);
+  await dragWithMouse(ada, card, done);
+  await move.held;
+  const renamed = await request.patch(`/api/tasks/${team.taskId}`, {
+    headers: { Authorization: `Bearer ${team.ownerToken}` },
+    data: { baseVersion: 1, title: "Pack the lamps in paper" },
+  });
+  expect(renamed.status()).toBe(200);
+
+  await expect(done.getByText("Pack the lamps in paper")).toBeVisible(live);
+  await expect(todo.getByRole("listitem")).toHaveCount(0);
+  move.release();
+  expect((await moved).status()).toBe(200);
+  await expect(done.getByText("Pack the lamps in paper")).toBeVisible();
+  await expect(todo.getByRole("listitem")).toHaveCount(0);
   await ada.context().close();
 });
 

@@ -8,9 +8,11 @@ import { membersQueryKey } from "../members/member-queries";
 import { projectKeys } from "../projects/project-queries";
 import { workspaceKeys } from "../workspaces/workspace-queries";
 import {
+  applyPendingChange,
   applyTaskEvent,
   isDeletedTask,
   taskKeys,
+  withPendingChanges,
   type TaskPages,
 } from "../tasks/task-cache";
 import {
@@ -216,6 +218,52 @@ describe("applyLiveEvent during the user's own unanswered edit", () => {
 
     expect(board(queryClient)).toEqual([theirs]);
     expect(queryClient.getQueryData(taskKeys.detail(task.id))).toEqual(theirs);
+  });
+
+  it("shows someone's newer version beneath the edit until the edit is answered", () => {
+    const task = buildTask({ title: "Before", priority: "low", version: 2 });
+    const queryClient = cacheWith(task);
+    const release = applyPendingChange(queryClient, projectId, {
+      type: "edited",
+      taskId: task.id,
+      changes: { title: "Mine" },
+    });
+    const theirs = { ...task, priority: "high" as const, version: 3 };
+
+    applyLiveEvent(queryClient, changed(theirs), selfId);
+
+    const both = { ...theirs, title: "Mine" };
+    expect(board(queryClient)).toEqual([both]);
+    expect(listTasks(queryClient)).toEqual([both]);
+    expect(queryClient.getQueryData(taskKeys.detail(task.id))).toEqual(both);
+    expect(withPendingChanges(queryClient, theirs)).toEqual(both);
+
+    // Refused: released, the rollback leaves their version.
+    release();
+    applyTaskEvent(queryClient, projectId, { type: "restored", task });
+    applyLiveEvent(queryClient, changed({ ...theirs, version: 4 }), selfId);
+    expect(board(queryClient)).toEqual([{ ...theirs, version: 4 }]);
+  });
+
+  it("keeps a move in its new place over someone's edit of the task", () => {
+    const task = buildTask({ status: "todo", position: 1024, version: 2 });
+    const queryClient = cacheWith(task);
+    applyPendingChange(queryClient, projectId, {
+      type: "moved",
+      taskId: task.id,
+      status: "done",
+      position: 512,
+    });
+
+    applyLiveEvent(
+      queryClient,
+      changed({ ...task, title: "Renamed", version: 3 }),
+      selfId,
+    );
+
+    expect(board(queryClient)).toEqual([
+      { ...task, title: "Renamed", status: "done", position: 512, version: 3 },
+    ]);
   });
 
   it("lets the edit's answer replace the event it overtook", () => {

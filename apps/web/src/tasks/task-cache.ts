@@ -26,15 +26,61 @@ export const taskKeys = {
 /** The pages of a task list, as the infinite query caches them. */
 export type TaskPages = InfiniteData<TaskPage, string | null>;
 
-const deletedTasks = new WeakMap<QueryClient, Set<string>>();
+/** A change of the user's shown before the server answers it. */
+export type PendingChange = Extract<TaskEvent, { type: "edited" | "moved" }>;
 
-function deletedIn(queryClient: QueryClient): Set<string> {
-  let deleted = deletedTasks.get(queryClient);
-  if (deleted === undefined) {
-    deleted = new Set();
-    deletedTasks.set(queryClient, deleted);
+/** What the cache keeps beside the queries, per query client. */
+interface TaskCacheState {
+  /** Tasks the server said were deleted. */
+  deleted: Set<string>;
+  /** Changes sent and not answered yet, by task, oldest first. */
+  pending: Map<string, PendingChange[]>;
+}
+
+const states = new WeakMap<QueryClient, TaskCacheState>();
+
+function stateOf(queryClient: QueryClient): TaskCacheState {
+  let state = states.get(queryClient);
+  if (state === undefined) {
+    state = { deleted: new Set(), pending: new Map() };
+    states.set(queryClient, state);
   }
-  return deleted;
+  return state;
+}
+
+/**
+ * Shows `change` at once and keeps showing it over any copy of the task
+ * that arrives (someone else's newer version, a fetch) until the returned
+ * function releases it, which is done before the server's answer is
+ * applied: the answer then says what became of it.
+ */
+export function applyPendingChange(
+  queryClient: QueryClient,
+  projectId: string,
+  change: PendingChange,
+): () => void {
+  const { pending } = stateOf(queryClient);
+  pending.set(change.taskId, [...(pending.get(change.taskId) ?? []), change]);
+  applyTaskEvent(queryClient, projectId, change);
+  return () => {
+    const left = (pending.get(change.taskId) ?? []).filter(
+      (held) => held !== change,
+    );
+    if (left.length > 0) {
+      pending.set(change.taskId, left);
+    } else {
+      pending.delete(change.taskId);
+    }
+  };
+}
+
+/** `task` as the user sees it: with their unanswered changes on top. */
+export function withPendingChanges(queryClient: QueryClient, task: Task): Task {
+  const changes = states.get(queryClient)?.pending.get(task.id) ?? [];
+  return changes.reduce(
+    (shown, change) => nextTask(shown, change) ?? shown,
+    task,
+  );
 }
 
 /** True once the server said `taskId` was deleted. */
@@ -42,7 +88,7 @@ export function isDeletedTask(
   queryClient: QueryClient,
   taskId: string,
 ): boolean {
-  return deletedTasks.get(queryClient)?.has(taskId) ?? false;
+  return states.get(queryClient)?.deleted.has(taskId) ?? false;
 }
 
 /**
@@ -55,7 +101,7 @@ export function forgetDeletedTask(
   projectId: string,
   taskId: string,
 ): void {
-  deletedIn(queryClient).add(taskId);
+  stateOf(queryClient).deleted.add(taskId);
   applyTaskEvent(queryClient, projectId, { type: "removed", taskId });
   // An open panel asks for it again, and says it is gone.
   void queryClient.resetQueries({
@@ -76,19 +122,32 @@ export function isTaskGone(error: Error): boolean {
  * Applies `event` to every cached copy of the project's tasks: its board,
  * its lists and the task itself. Mutations and socket events both come
  * through here, so the copies never disagree. Copies of a deleted task
- * are dropped.
+ * are dropped; a copy of a task with unanswered changes gets them on top.
  */
 export function applyTaskEvent(
   queryClient: QueryClient,
   projectId: string,
   event: TaskEvent,
 ): void {
-  if (
-    (event.type === "received" || event.type === "restored") &&
-    isDeletedTask(queryClient, event.task.id)
-  ) {
+  if (event.type !== "received" && event.type !== "restored") {
+    applyToCopies(queryClient, projectId, event);
     return;
   }
+  if (isDeletedTask(queryClient, event.task.id)) {
+    return;
+  }
+  applyToCopies(queryClient, projectId, event);
+  const changes = states.get(queryClient)?.pending.get(event.task.id) ?? [];
+  for (const change of changes) {
+    applyToCopies(queryClient, projectId, change);
+  }
+}
+
+function applyToCopies(
+  queryClient: QueryClient,
+  projectId: string,
+  event: TaskEvent,
+): void {
   queryClient.setQueryData<Task[]>(taskKeys.board(projectId), (tasks) =>
     tasks === undefined ? undefined : nextTasks(tasks, event),
   );

@@ -10,7 +10,12 @@ import {
 
 import { fetchTask, fetchTaskPage } from "../api/tasks";
 import { freshTask, reconcileTasks } from "./next-tasks";
-import { isDeletedTask, taskKeys, type TaskPages } from "./task-cache";
+import {
+  isDeletedTask,
+  taskKeys,
+  withPendingChanges,
+  type TaskPages,
+} from "./task-cache";
 
 /** Tasks asked for per request when loading a whole board. */
 const boardPageSize = 200;
@@ -50,7 +55,7 @@ export function useBoardTasks(projectId: string): UseQueryResult<Task[]> {
       return reconcileTasks(
         held,
         fetched.filter((task) => !isDeletedTask(queryClient, task.id)),
-      );
+      ).map((task) => withPendingChanges(queryClient, task));
     },
   });
 }
@@ -88,7 +93,7 @@ export function useTask(
     queryFn: async ({ signal }) => {
       const fetched = await fetchTask(taskId, signal);
       const held = queryClient.getQueryData<Task>(taskKeys.detail(taskId));
-      return freshTask(held, fetched);
+      return withPendingChanges(queryClient, freshTask(held, fetched));
     },
     placeholderData: () =>
       queryClient

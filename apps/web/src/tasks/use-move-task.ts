@@ -11,6 +11,7 @@ import { notifyFailure, notifyNotice } from "../notify";
 import { rememberOwnVersion } from "./base-version";
 import { readTaskConflict } from "./conflict";
 import {
+  applyPendingChange,
   applyTaskEvent,
   cachedTask,
   cancelTaskFetches,
@@ -31,6 +32,8 @@ export interface TaskMove extends BoardMove {
 
 interface MoveContext {
   previous: Task | undefined;
+  /** Stops showing the move over arriving copies; done before its answer. */
+  release: () => void;
 }
 
 /**
@@ -49,18 +52,20 @@ export function useMoveTask(
     const landed = nextBoard(board ?? [], move).find(
       (task) => task.id === move.taskId,
     );
-    if (landed !== undefined) {
-      applyTaskEvent(queryClient, projectId, {
-        type: "moved",
-        taskId: move.taskId,
-        status: landed.status,
-        position: landed.position,
-      });
-    }
-    return { previous };
+    const release =
+      landed === undefined
+        ? () => undefined
+        : applyPendingChange(queryClient, projectId, {
+            type: "moved",
+            taskId: move.taskId,
+            status: landed.status,
+            position: landed.position,
+          });
+    return { previous, release };
   }
 
   function handleError(error: Error, move: TaskMove, context?: MoveContext) {
+    context?.release();
     if (isTaskGone(error)) {
       forgetDeletedTask(queryClient, projectId, move.taskId);
       notifyNotice(
@@ -105,7 +110,8 @@ export function useMoveTask(
         beforeId: move.beforeId,
       }),
     onMutate: handleMutate,
-    onSuccess: (task) => {
+    onSuccess: (task, _move, context) => {
+      context.release();
       rememberOwnVersion(task.id, task.version);
       applyTaskEvent(queryClient, projectId, { type: "received", task });
     },

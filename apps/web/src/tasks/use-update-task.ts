@@ -16,6 +16,7 @@ import {
 } from "./conflict";
 import type { TaskChanges } from "./next-tasks";
 import {
+  applyPendingChange,
   applyTaskEvent,
   cachedTask,
   cancelTaskFetches,
@@ -45,10 +46,13 @@ export interface TaskEditHandlers {
 
 interface EditContext {
   previous: Task | undefined;
+  /** Stops showing the edit over arriving copies; done before its answer. */
+  release: () => void;
 }
 
 /**
- * Edits a task: the change shows at once; the server's answer replaces it,
+ * Edits a task: the change shows at once, and stays on top of other
+ * people's changes arriving meanwhile; the server's answer replaces it,
  * a refusal rolls it back with the server's reason, and a clash with
  * someone else's edit adopts their task and hands both sides over.
  */
@@ -61,11 +65,16 @@ export function useUpdateTask(
   async function handleMutate(edit: TaskEdit): Promise<EditContext> {
     await cancelTaskFetches(queryClient, projectId, edit.taskId);
     const previous = cachedTask(queryClient, projectId, edit.taskId);
-    applyTaskEvent(queryClient, projectId, { type: "edited", ...edit });
-    return { previous };
+    const release = applyPendingChange(queryClient, projectId, {
+      type: "edited",
+      taskId: edit.taskId,
+      changes: edit.changes,
+    });
+    return { previous, release };
   }
 
   function handleError(error: Error, edit: TaskEdit, context?: EditContext) {
+    context?.release();
     if (isTaskGone(error)) {
       forgetDeletedTask(queryClient, projectId, edit.taskId);
       notifyNotice(
@@ -112,7 +121,8 @@ export function useUpdateTask(
         ...toUpdateFields(edit.changes),
       }),
     onMutate: handleMutate,
-    onSuccess: (task) => {
+    onSuccess: (task, _edit, context) => {
+      context.release();
       rememberOwnVersion(task.id, task.version);
       applyTaskEvent(queryClient, projectId, { type: "received", task });
     },
