@@ -385,6 +385,24 @@ describe("realtime", () => {
       ).toMatchObject({ ok: false, error: { code: "not_found" } });
     });
 
+    it("disconnects someone whose role in a workspace changed, and no one else", async () => {
+      const workspace = await buildWorkspace(server.http, owner);
+      const member = await addMember(server.http, owner, { role: "member" });
+      await addToWorkspace(server.http, owner, workspace.id, member, "admin");
+      const socket = await socketOf(member);
+      const bystander = await socketOf(owner);
+      const gone = nextEvent(socket, "disconnect");
+
+      const demoted = await as(server.http, owner).post(
+        `/api/workspaces/${workspace.id}/members`,
+        { userId: member.user.id, role: "member" },
+      );
+      expect(demoted.status).toBe(200);
+      expect(await gone).toBe("io server disconnect");
+      await settle();
+      expect(bystander.connected).toBe(true);
+    });
+
     it("disconnects the sockets of a session that signs out", async () => {
       const person = await registerOrganization(server.http);
       const socket = await socketOf(person);

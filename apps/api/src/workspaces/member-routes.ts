@@ -90,10 +90,18 @@ export function workspaceMemberRoutes(services: Services): AnyRoute[] {
           ]);
         }
 
-        return putWorkspaceMember(tx, identity, {
+        const put = await putWorkspaceMember(tx, identity, {
           workspaceId: access.workspace.id,
           ...body,
         });
+        if (put.roleChanged) {
+          // What their open pages let them do changed: they reconnect,
+          // and rejoining asks those pages again.
+          afterCommit(tx, () => {
+            services.events.disconnectUser(body.userId, identity.tenantId);
+          });
+        }
+        return put;
       });
 
       return {

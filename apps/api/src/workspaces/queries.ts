@@ -153,7 +153,12 @@ export async function putWorkspaceMember(
   tx: Tx,
   identity: Identity,
   member: { workspaceId: string; userId: string; role: WorkspaceRole },
-): Promise<{ member: WorkspaceMemberFields; added: boolean }> {
+): Promise<{
+  member: WorkspaceMemberFields;
+  added: boolean;
+  /** True when they were in the workspace already, with another role. */
+  roleChanged: boolean;
+}> {
   const existing = await tx
     .selectFrom("workspace_members")
     .select("role")
@@ -177,7 +182,11 @@ export async function putWorkspaceMember(
   const row = await selectMembers(tx, member.workspaceId)
     .where("wm.user_id", "=", member.userId)
     .executeTakeFirstOrThrow();
-  return { member: toMember(row), added: !existing };
+  return {
+    member: toMember(row),
+    added: !existing,
+    roleChanged: existing !== undefined && existing.role !== member.role,
+  };
 }
 
 /** Removes someone from a workspace; 404 when they were not in it. */
