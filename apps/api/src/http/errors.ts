@@ -121,6 +121,8 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
     log.error({ err: error, path: req.path }, "request failed");
   } else if (appError.status === 401 || appError.status === 403) {
     log.warn({ code: appError.code, path: req.path }, "access refused");
+  } else if (appError.status === 503) {
+    log.warn({ code: appError.code, path: req.path }, "request not served");
   } else {
     log.info({ code: appError.code, path: req.path }, "request refused");
   }

@@ -182,6 +182,11 @@ export function taskRoutes(services: Services): AnyRoute[] {
       200: { description: "The moved task", schema: taskSchema },
       404: notFoundResponse,
       409: conflictResponse,
+      503: {
+        description:
+          "Concurrent moves kept deadlocking in the database; send it again",
+        schema: errorEnvelopeSchema,
+      },
     },
     async handler({ req, res, params, body }) {
       const identity = requireIdentity();
