@@ -195,7 +195,7 @@ describe("realtime", () => {
       ]);
     });
 
-    it("announces deleted comments, projects and workspaces to the rooms that showed them", async () => {
+    it("announces deleted comments, projects and workspaces to their rooms", async () => {
       const workspace = await buildWorkspace(server.http, owner);
       const doomed = await buildProject(server.http, owner, {
         workspaceId: workspace.id,
@@ -412,7 +412,7 @@ describe("realtime", () => {
       expect(await gone).toBe("io server disconnect");
     });
 
-    it("disconnects a socket whose organization was suspended while its handshake was checked", async () => {
+    it("disconnects a socket whose organization was suspended mid-handshake", async () => {
       const late = await registerOrganization(server.http);
       // The first socket makes the namespace, with the server's checks.
       await socketOf(late);

@@ -388,7 +388,7 @@ describe("tasks", () => {
       });
     });
 
-    it("renumbers a crowded column once, keeping its order, and versions the tasks it moved", async () => {
+    it("renumbers a crowded column once, in order, versioning what it moved", async () => {
       const crowded = await buildWorkArea(http, org);
       const add = async (title: string, status = "todo") => {
         const response = await as(org)

@@ -107,7 +107,7 @@ describe("a live connection's joins", () => {
     expect(joins.get("busy")).toBe(2);
   });
 
-  it("has what it shows of a project out of reach asked again, and does not keep asking to join", async () => {
+  it("refreshes a project out of reach, and does not keep asking to join", async () => {
     answers.set("hidden", [
       { ok: false, error: { code: "not_found", message: "Project not found" } },
     ]);
