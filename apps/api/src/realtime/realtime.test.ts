@@ -1,3 +1,4 @@
+import type { WorkspaceRole } from "@ares/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addMember,
@@ -45,6 +46,17 @@ describe("realtime", () => {
     const socket = server.socket(organizationId, { token: person.accessToken });
     await connected(socket);
     return socket;
+  };
+
+  /** A new workspace of the owner's with a project, and a member in it. */
+  const sharedProject = async (role: WorkspaceRole = "member") => {
+    const workspace = await buildWorkspace(server.http, owner);
+    const shared = await buildProject(server.http, owner, {
+      workspaceId: workspace.id,
+    });
+    const member = await addMember(server.http, owner, { role: "member" });
+    await addToWorkspace(server.http, owner, workspace.id, member, role);
+    return { workspace, project: shared, member };
   };
 
   beforeAll(async () => {
@@ -363,12 +375,7 @@ describe("realtime", () => {
     });
 
     it("takes someone removed from a workspace out of its projects' rooms", async () => {
-      const workspace = await buildWorkspace(server.http, owner);
-      const guarded = await buildProject(server.http, owner, {
-        workspaceId: workspace.id,
-      });
-      const member = await addMember(server.http, owner, { role: "member" });
-      await addToWorkspace(server.http, owner, workspace.id, member);
+      const { workspace, project: guarded, member } = await sharedProject();
       const socket = await socketOf(member);
       expect(
         await request(socket, "project:join", { projectId: guarded.id }),
@@ -386,9 +393,7 @@ describe("realtime", () => {
     });
 
     it("disconnects someone whose role in a workspace changed, and no one else", async () => {
-      const workspace = await buildWorkspace(server.http, owner);
-      const member = await addMember(server.http, owner, { role: "member" });
-      await addToWorkspace(server.http, owner, workspace.id, member, "admin");
+      const { workspace, member } = await sharedProject("admin");
       const socket = await socketOf(member);
       const bystander = await socketOf(owner);
       const gone = nextEvent(socket, "disconnect");
@@ -471,12 +476,7 @@ describe("realtime", () => {
 
   describe("presence", () => {
     it("shows who views a project and which task they have open", async () => {
-      const workspace = await buildWorkspace(server.http, owner);
-      const shared = await buildProject(server.http, owner, {
-        workspaceId: workspace.id,
-      });
-      const member = await addMember(server.http, owner, { role: "member" });
-      await addToWorkspace(server.http, owner, workspace.id, member);
+      const { project: shared, member } = await sharedProject();
       const watcher = await socketOf(owner);
       await request(watcher, "project:join", { projectId: shared.id });
       const task = await buildTask(server.http, owner, {
