@@ -48,7 +48,7 @@ export function applyLiveEvent(
       applyTaskChange(queryClient, event.task, selfId);
       return;
     case "taskDeleted":
-      applyTaskDeletion(queryClient, event.projectId, event.taskId);
+      forgetDeletedTask(queryClient, event.projectId, event.taskId);
       return;
     case "commentCreated":
       applyComment(queryClient, event.comment);
@@ -140,18 +140,6 @@ function listHolds(data: TaskPages, taskId: string): boolean {
 function listQueryOf(key: QueryKey): TaskListQuery {
   const query = key[3];
   return typeof query === "object" && query !== null ? query : {};
-}
-
-/**
- * A task someone deleted leaves the board and lists. An open panel asks for
- * it again and says it is gone.
- */
-function applyTaskDeletion(
-  queryClient: QueryClient,
-  projectId: string,
-  taskId: string,
-): void {
-  forgetDeletedTask(queryClient, projectId, taskId);
 }
 
 /** A new comment joins its task's conversation, once. */

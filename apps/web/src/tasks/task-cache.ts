@@ -1,7 +1,6 @@
 import type { Task, TaskListQuery } from "@ares/contracts";
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 
-import { ApiError } from "../api/api-error";
 import type { TaskPage } from "../api/tasks";
 import {
   nextPageTasks,
@@ -108,14 +107,6 @@ export function forgetDeletedTask(
     queryKey: taskKeys.detail(taskId),
     exact: true,
   });
-}
-
-/**
- * True when the server answered that a task is not there: deleted, or in
- * a project the user can no longer see (the API does not tell them apart).
- */
-export function isTaskGone(error: Error): boolean {
-  return error instanceof ApiError && error.status === 404;
 }
 
 /**

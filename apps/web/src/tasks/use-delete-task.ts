@@ -11,10 +11,10 @@ import {
   applyTaskEvent,
   cancelTaskFetches,
   forgetDeletedTask,
-  isTaskGone,
   refreshTaskLists,
   taskKeys,
 } from "./task-cache";
+import { isTaskGone } from "./task-gone";
 import { taskScope } from "./task-scope";
 
 /**
@@ -26,6 +26,12 @@ export function useDeleteTask(
   projectId: string,
 ): UseMutationResult<void, Error, Task> {
   const queryClient = useQueryClient();
+
+  function forget(task: Task) {
+    forgetDeletedTask(queryClient, projectId, task.id);
+    queryClient.removeQueries({ queryKey: taskKeys.detail(task.id) });
+  }
+
   return useMutation({
     scope: taskScope(projectId),
     mutationFn: (task: Task) => deleteTask(task.id),
@@ -37,15 +43,13 @@ export function useDeleteTask(
       });
     },
     onSuccess: (_nothing, task) => {
-      forgetDeletedTask(queryClient, projectId, task.id);
-      queryClient.removeQueries({ queryKey: taskKeys.detail(task.id) });
+      forget(task);
       notifySuccess(`${task.key} was deleted.`);
     },
     onError: (error, task) => {
       if (isTaskGone(error)) {
         // Someone else deleted it first: what the user wanted is done.
-        forgetDeletedTask(queryClient, projectId, task.id);
-        queryClient.removeQueries({ queryKey: taskKeys.detail(task.id) });
+        forget(task);
         notifySuccess(`${task.key} was already deleted.`);
         return;
       }

@@ -15,12 +15,11 @@ import {
   applyTaskEvent,
   cachedTask,
   cancelTaskFetches,
-  forgetDeletedTask,
-  isTaskGone,
   refreshActivity,
   refreshTaskLists,
   taskKeys,
 } from "./task-cache";
+import { isTaskGone, settleGoneTask } from "./task-gone";
 import { baseVersionFor, taskScope } from "./task-scope";
 
 /** A move on the board, from the version the user saw. */
@@ -67,11 +66,7 @@ export function useMoveTask(
   function handleError(error: Error, move: TaskMove, context?: MoveContext) {
     context?.release();
     if (isTaskGone(error)) {
-      forgetDeletedTask(queryClient, projectId, move.taskId);
-      notifyNotice(
-        `${move.taskKey} is gone`,
-        "It was deleted, or you can no longer see its project. Your change was not saved.",
-      );
+      settleGoneTask(queryClient, projectId, move.taskId, move.taskKey);
       return;
     }
     if (context?.previous !== undefined) {

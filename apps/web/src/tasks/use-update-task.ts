@@ -20,11 +20,10 @@ import {
   applyTaskEvent,
   cachedTask,
   cancelTaskFetches,
-  forgetDeletedTask,
-  isTaskGone,
   refreshActivity,
   refreshTaskLists,
 } from "./task-cache";
+import { isTaskGone, settleGoneTask } from "./task-gone";
 import { baseVersionFor, taskScope } from "./task-scope";
 
 /** An edit of some fields of a task, from the version the user saw. */
@@ -76,11 +75,8 @@ export function useUpdateTask(
   function handleError(error: Error, edit: TaskEdit, context?: EditContext) {
     context?.release();
     if (isTaskGone(error)) {
-      forgetDeletedTask(queryClient, projectId, edit.taskId);
-      notifyNotice(
-        `${context?.previous?.key ?? "This task"} is gone`,
-        "It was deleted, or you can no longer see its project. Your change was not saved.",
-      );
+      const key = context?.previous?.key ?? "This task";
+      settleGoneTask(queryClient, projectId, edit.taskId, key);
       return;
     }
     if (context?.previous !== undefined) {
